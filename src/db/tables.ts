@@ -107,7 +107,19 @@ export interface ConversationSessionsTable {
   updated_at: number;
 }
 
+export interface TimersTable {
+  id: Generated<number>;
+  cinema_id: string;
+  customer_id: string;
+  name: string;
+  payload_json: string;
+  due_at: number;
+  fired_at: number | null;
+  dedupe_key: string;
+}
+
 export interface CoreTables {
+  timers: TimersTable;
   cinemas: CinemasTable;
   customers: CustomersTable;
   inbound_messages: InboundMessagesTable;

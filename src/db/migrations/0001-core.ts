@@ -99,4 +99,17 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
+
+  // Dialogue timers (hold warnings, hold expiry): due timers become internal inbound events,
+  // so they are processed in order with the customer's messages.
+  await withAutoId(db.schema.createTable('timers'), dialect)
+    .addColumn('cinema_id', 'text', (c) => c.notNull())
+    .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('payload_json', 'text', (c) => c.notNull())
+    .addColumn('due_at', 'bigint', (c) => c.notNull())
+    .addColumn('fired_at', 'bigint')
+    .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
+    .execute();
+  await db.schema.createIndex('timers_due').on('timers').columns(['fired_at', 'due_at']).execute();
 }
