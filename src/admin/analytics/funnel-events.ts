@@ -1,6 +1,8 @@
 import type { DbOrTrx } from '../../db/database.ts';
 import type { AnalyticsTables, FunnelStep } from './tables.ts';
 
+export type { FunnelStep } from './tables.ts';
+
 export interface FunnelEvent {
   cinemaId: string;
   customerId: string;
