@@ -22,10 +22,18 @@ export interface IngestResult {
 /** Outbound status order: a late `delivered` never downgrades `read`; `failed` never replaces `read`. */
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 0, unknown: 0, sent: 1, delivered: 2, failed: 2, read: 3, played: 3 };
 
-/** The inbound message as stored: without the sender's number, which lives encrypted on the customer. */
+/** What the conversation worker reads back (`StoredInbound`): the parsed content and Meta's object without the sender's number, which lives encrypted on the customer. */
 function storablePayload(m: InboundMessage): string {
-  const { from: _from, ...rest } = m.raw as Record<string, unknown>;
-  return JSON.stringify(rest);
+  const { from: _from, ...raw } = m.raw as Record<string, unknown>;
+  const stored: StoredInbound = { content: m.content, contextId: m.contextId, forwarded: m.forwarded, raw };
+  return JSON.stringify(stored);
+}
+
+export interface StoredInbound {
+  content: InboundMessage['content'];
+  contextId?: string;
+  forwarded?: boolean;
+  raw: Record<string, unknown>;
 }
 
 /**
