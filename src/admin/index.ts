@@ -15,6 +15,7 @@ import { assetRoutes } from './assets.ts';
 import { createAuthenticator } from './auth.ts';
 import { adminErrorHandler } from './error-handler.ts';
 import { registerAdminRoutes } from './routes.ts';
+import { analyticsPlugin } from './analytics/index.ts';
 import { jsonSerializerCompiler, openApiTransform, zodValidatorCompiler } from './zod-schemas.ts';
 
 export { requireStaff, scopeCinema } from './auth.ts';
@@ -86,6 +87,7 @@ export const adminPlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     registerAdminRoutes(scoped, deps);
   });
 
-  await mountOptional(app, deps, 'analytics/index.ts', 'analyticsPlugin');
+  // Written by the analytics and exports owners on top of requireStaff/scopeCinema/renderPage.
+  await app.register(analyticsPlugin, { deps });
   await mountOptional(app, deps, 'exports/index.ts', 'exportsPlugin');
 };

@@ -1,8 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { apiTokenRoutes } from './pages/api-tokens.ts';
+import { cinemaRoutes } from './pages/cinemas.ts';
+import { conversationRoutes } from './pages/conversations.ts';
 import { loginRoutes } from './pages/login.ts';
+import { overviewRoutes } from './pages/overview.ts';
+import { settingsRoutes } from './pages/settings.ts';
 
-/** Every page and API route of the dashboard, in one place so the isolation test can list them. */
+/** Every page and API route of the dashboard, in one place. */
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   loginRoutes(app, deps);
+  overviewRoutes(app, deps);
+  cinemaRoutes(app, deps);
+  settingsRoutes(app, deps);
+  apiTokenRoutes(app, deps);
+  conversationRoutes(app, deps);
 }

@@ -148,3 +148,22 @@ export async function signedIn(ctx: AdminTestContext, user: StaffUser): Promise<
   if (res.statusCode !== 303) throw new Error(`login failed: ${res.statusCode}`);
   return b;
 }
+
+/** A customer who wrote `text` at the clock's current time, optionally in staff hand-off. */
+export async function addCustomerWithMessage(ctx: AdminTestContext, cinemaId: string, o: { phone: string; name?: string; text?: string; handoff?: boolean; language?: string }): Promise<string> {
+  const { resolveCustomer } = await import('../tenants/customers.ts');
+  const now = ctx.clock.now();
+  const id = await resolveCustomer(ctx.deps.db, ctx.deps.config.secretKey, now, { cinemaId, waId: o.phone, name: o.name });
+  await ctx.deps.db.updateTable('customers').set({ last_inbound_at: now, language: o.language ?? 'en' }).where('id', '=', id).execute();
+  await ctx.deps.db
+    .insertInto('inbound_messages')
+    .values({ cinema_id: cinemaId, customer_id: id, wamid: `wamid.test.${id}.${now}`, type: 'text', payload_json: JSON.stringify({ type: 'text', text: { body: o.text ?? 'hello' } }), sent_at: now, received_at: now, status: 'done', attempts: 1, processed_at: now, error: null })
+    .execute();
+  if (o.handoff !== undefined) {
+    await ctx.deps.db
+      .insertInto('conversation_sessions')
+      .values({ customer_id: id, cinema_id: cinemaId, state_json: JSON.stringify({ v: 1, mode: o.handoff ? 'handoff' : 'bot', step: 'menu' }), version: 1, updated_at: now })
+      .execute();
+  }
+  return id;
+}
