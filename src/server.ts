@@ -25,7 +25,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     trustProxy: true,
     bodyLimit: 8 * 1024 * 1024,
     return503OnClosing: true,
-  });
+  }) as unknown as FastifyInstance;
 
   // One error handler: client errors say precisely what is wrong, server errors say nothing internal.
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: unknown }, req, reply) => {
