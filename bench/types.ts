@@ -1,0 +1,4 @@
+export interface BenchResult {
+  name: string;
+  metrics: Record<string, string | number>;
+}
