@@ -195,6 +195,30 @@ export async function salesBuckets(db: DbOrTrx, p: Period): Promise<SalesBucketR
   }));
 }
 
+export interface CountBucketRow {
+  bucketStart: number;
+  count: number;
+}
+
+/** Real bookings cancelled in the period, by the quarter hour they were cancelled in. */
+export async function cancellationBuckets(db: DbOrTrx, p: Period): Promise<CountBucketRow[]> {
+  const bucket = sql<number>`b.cancelled_at / ${sql.lit(QUARTER_HOUR)}`;
+  const rows = await db
+    .selectFrom('bookings as b')
+    .innerJoin('customers as c', 'c.id', 'b.customer_id')
+    .select((eb) => [bucket.as('bucket'), eb.fn.countAll().as('n')])
+    .where('b.cinema_id', '=', p.cinemaId)
+    .where('b.status', '=', 'cancelled')
+    .where('b.is_test', '=', 0)
+    .where('c.is_test', '=', 0)
+    .where('b.cancelled_at', '>=', p.from)
+    .where('b.cancelled_at', '<', p.to)
+    .groupBy(bucket)
+    .orderBy(bucket)
+    .execute();
+  return rows.map((r) => ({ bucketStart: n(r.bucket) * QUARTER_HOUR, count: n(r.n) }));
+}
+
 /** Real bookings cancelled in the period. */
 export async function cancellations(db: DbOrTrx, p: Period): Promise<number> {
   const r = await db

@@ -1,0 +1,70 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Cell, Column, Sheet } from './sheet.ts';
+
+const NUM_FMT: Partial<Record<Column['type'], string>> = {
+  int: '#,##0',
+  money: '#,##0.00',
+  datetime: 'yyyy-mm-dd hh:mm',
+  percent: '0.0%',
+};
+
+function xlsxCell(type: Column['type'], v: Cell): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  switch (type) {
+    case 'money':
+      return Number(v) / 100;
+    case 'datetime':
+      return new Date(Number(v));
+    case 'int':
+    case 'percent':
+      return Number(v);
+    default:
+      return String(v);
+  }
+}
+
+/** Waits until the destination has taken what was written, so rows never pile up in memory. */
+async function settle(out: Writable): Promise<void> {
+  if (out.destroyed) throw new Error('export destination closed');
+  // A turn of the event loop lets the zip compressor pass finished chunks on.
+  await new Promise((r) => setImmediate(r));
+  if (out.writableNeedDrain) await once(out, 'drain');
+}
+
+/**
+ * Writes sheets as one .xlsx workbook with exceljs's streaming writer: every row is committed as
+ * soon as it is added and each page waits for the destination, so memory stays flat however many
+ * rows there are. Returns the data rows written to each sheet (headers not counted).
+ */
+export async function writeXlsx(out: Writable, sheets: Sheet[]): Promise<number[]> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Marquee';
+  const counts: number[] = [];
+  for (const sheet of sheets) {
+    let rows = 0;
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c, i) => ({
+      header: c.header,
+      key: `c${i}`,
+      width: c.width ?? Math.max(10, c.header.length + 2),
+      style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
+    }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF0F3' } };
+    header.commit();
+    for await (const page of sheet.pages) {
+      for (const r of page) ws.addRow(r.map((v, i) => xlsxCell(sheet.columns[i]!.type, v))).commit();
+      rows += page.length;
+      await settle(out);
+    }
+    ws.commit();
+    counts.push(rows);
+  }
+  const done = out.writableFinished ? Promise.resolve() : once(out, 'finish');
+  await wb.commit();
+  await done;
+  return counts;
+}
