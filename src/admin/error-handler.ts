@@ -34,7 +34,7 @@ const DOMAIN_MESSAGE: Partial<Record<CinemaErrorCode, string>> = {
 };
 
 function problemsOf(details: Record<string, unknown> | undefined): string[] | undefined {
-  const p = details?.problems ?? details?.errors;
+  const p = details?.problems ?? details?.errors ?? details?.fields;
   if (Array.isArray(p)) return p.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
   return undefined;
 }

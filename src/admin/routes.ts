@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { apiTokenRoutes } from './pages/api-tokens.ts';
+import { bookingRoutes } from './pages/bookings.ts';
+import { checkinRoutes } from './pages/checkin.ts';
 import { cinemaRoutes } from './pages/cinemas.ts';
 import { conversationRoutes } from './pages/conversations.ts';
 import { loginRoutes } from './pages/login.ts';
@@ -15,4 +17,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   settingsRoutes(app, deps);
   apiTokenRoutes(app, deps);
   conversationRoutes(app, deps);
+  bookingRoutes(app, deps);
+  checkinRoutes(app, deps);
 }

@@ -167,3 +167,39 @@ export async function addCustomerWithMessage(ctx: AdminTestContext, cinemaId: st
   }
   return id;
 }
+
+/** A location, a two-row screen, a film and a show tonight (18:30 local) for a cinema. */
+export async function addShowScenario(ctx: AdminTestContext, cinemaId: string, o: { time?: string; title?: string } = {}) {
+  const { createLocation } = await import('../cinema/location-catalogue.ts');
+  const { createScreen } = await import('../cinema/screen-catalogue.ts');
+  const { createMovie } = await import('../cinema/movie-catalogue.ts');
+  const { createShow } = await import('../cinema/show-catalogue.ts');
+  const { layoutRow } = await import('../cinema/seat-layout.ts');
+  const { toLocal } = await import('../cinema/time-zone.ts');
+  const d = { db: ctx.deps.db, clock: ctx.clock };
+  const location = await createLocation(d, { cinemaId, name: `Central ${++seq}`, city: 'Chennai', address: '1 Anna Salai', timezone: 'Asia/Kolkata' });
+  const screen = await createScreen(d, { cinemaId, locationId: location.id, name: 'Screen 1', layout: { rows: [layoutRow('A', 'Classic', 'SSSS_SSSS'), layoutRow('B', 'Prime', 'SSSS_SSSW')] } });
+  const movie = await createMovie(d, { cinemaId, title: o.title ?? `Kaithi ${seq}`, durationMinutes: 140, certificate: 'UA', languages: ['Tamil'] });
+  const show = await createShow(d, {
+    cinemaId,
+    movieId: movie.id,
+    screenId: screen.id,
+    date: toLocal(ctx.clock.now(), 'Asia/Kolkata').date,
+    time: o.time ?? '18:30',
+    language: 'Tamil',
+    prices: [
+      { category: 'Classic', pricePaise: 15000 },
+      { category: 'Prime', pricePaise: 25000 },
+    ],
+  });
+  return { location, screen, movie, show };
+}
+
+/** A confirmed booking of `quantity` best seats for a customer. */
+export async function addConfirmedBooking(ctx: AdminTestContext, cinemaId: string, showId: string, customerId: string, quantity = 2) {
+  const { holdBestAvailable } = await import('../cinema/hold-best-available.ts');
+  const { confirmBooking } = await import('../cinema/confirm-booking.ts');
+  const d = { db: ctx.deps.db, clock: ctx.clock };
+  const held = await holdBestAvailable(d, { cinemaId, showId, customerId, holdMinutes: 10, quantity });
+  return confirmBooking(d, { cinemaId, bookingId: held.id });
+}
