@@ -30,7 +30,8 @@ export interface CinemaFixture {
 }
 
 let seq = 0;
-const next = (prefix: string): string => `${prefix}_${process.pid}_${++seq}`;
+// Zero-padded so ids sort in creation order: rows made in the same millisecond come out as written.
+const next = (prefix: string): string => `${prefix}_${process.pid}_${String(++seq).padStart(6, '0')}`;
 
 export async function seedCinema(
   db: Db,
