@@ -13,8 +13,8 @@ export function generateBookingRef(): string {
 
 /**
  * A reference as a customer typed it, in canonical form, or null when it cannot be one:
- * ' k7mx-2q ' → 'K7MX2Q'. O and I are read as 0 and 1's look-alikes do not exist in the alphabet,
- * so they are rejected rather than guessed.
+ * ' k7mx-2q ' → 'K7MX2Q'. Characters outside the alphabet (0, O, 1, I…) are rejected rather than
+ * guessed: a wrong guess could show someone else's booking.
  */
 export function normalizeBookingRef(input: string): string | null {
   const s = input.replace(/[\s-]/g, '').toUpperCase();
