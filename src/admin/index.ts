@@ -1,8 +1,5 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -16,6 +13,7 @@ import { createAuthenticator } from './auth.ts';
 import { adminErrorHandler } from './error-handler.ts';
 import { registerAdminRoutes } from './routes.ts';
 import { analyticsPlugin } from './analytics/index.ts';
+import { exportsPlugin } from './exports/index.ts';
 import { jsonSerializerCompiler, openApiTransform, zodValidatorCompiler } from './zod-schemas.ts';
 
 export { requireStaff, scopeCinema } from './auth.ts';
@@ -31,15 +29,6 @@ function csrfTokenOf(request: FastifyRequest): string | undefined {
   // Multipart bodies are read inside the handler, after this check: their forms carry the token in the URL.
   const fromQuery = request.isMultipart() ? (request.query as Record<string, unknown> | undefined)?._csrf : undefined;
   return fromBody ?? (typeof header === 'string' ? header : undefined) ?? (typeof fromQuery === 'string' ? fromQuery : undefined);
-}
-
-/** Mounts the plugins another engineer writes (analytics, exports) when they are present. */
-async function mountOptional(app: FastifyInstance, deps: AppDeps, file: string, exportName: string): Promise<void> {
-  const full = path.join(path.dirname(fileURLToPath(import.meta.url)), file);
-  if (!fs.existsSync(full)) return;
-  const mod = (await import(pathToFileURL(full).href)) as Record<string, FastifyPluginAsync<{ deps: AppDeps }> | undefined>;
-  const plugin = mod[exportName];
-  if (plugin) await app.register(plugin, { deps });
 }
 
 /**
@@ -89,5 +78,5 @@ export const adminPlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
 
   // Written by the analytics and exports owners on top of requireStaff/scopeCinema/renderPage.
   await app.register(analyticsPlugin, { deps });
-  await mountOptional(app, deps, 'exports/index.ts', 'exportsPlugin');
+  await app.register(exportsPlugin, { deps });
 };
