@@ -102,7 +102,11 @@ export async function runDueExports(deps: ScheduledExportDeps): Promise<number> 
         deps.log.info({ cinemaId: c.id, localDate, bookings: rowCount }, 'daily export written');
       }
     } catch (err) {
-      fs.rmSync(tmp, { force: true });
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // The folder itself may be what failed; there is then nothing to remove.
+      }
       deps.log.error({ err, cinemaId: c.id, localDate }, 'daily export failed');
       await failExport(deps.db, claim, err instanceof Error ? err.message : String(err));
     }
