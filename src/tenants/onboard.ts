@@ -34,6 +34,18 @@ const REQUIRED_SCOPES = ['whatsapp_business_management', 'whatsapp_business_mess
 // Meta's WABA timezone_id values we can map; anything else falls back to the operator's choice or UTC.
 const TIMEZONE_IDS: Record<string, string> = { '71': 'Asia/Kolkata', '1': 'America/Los_Angeles', '0': 'UTC' };
 
+/** Meta's timezone_id is numeric on the real API; an IANA name is taken as it is. */
+function zoneOf(id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  if (TIMEZONE_IDS[id]) return TIMEZONE_IDS[id];
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: id });
+    return id;
+  } catch {
+    return undefined;
+  }
+}
+
 function failure(code: OnboardErrorCode, message: string): OnboardFailure {
   return { ok: false, code, message };
 }
@@ -66,7 +78,7 @@ export async function discoverBusiness(
       wabas.push({
         id,
         name: waba.name ?? id,
-        timezone: waba.timezoneId ? TIMEZONE_IDS[waba.timezoneId] : undefined,
+        timezone: zoneOf(waba.timezoneId),
         phoneNumbers: numbers.map((n) => ({ id: n.id, displayPhoneNumber: n.displayPhoneNumber, verifiedName: n.verifiedName, qualityRating: n.qualityRating })),
       });
     }
