@@ -4,10 +4,11 @@ import type { Cell, Column, Sheet } from './sheet.ts';
 
 /**
  * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a leading
- * apostrophe: a customer named "=HYPERLINK(...)" must stay a name when staff open the file.
+ * apostrophe: a customer named "=HYPERLINK(...)" must stay a name when staff open the file. A plain
+ * signed number such as a phone number '+919876543210' can do no harm and is left as it is.
  */
 export function neutraliseFormula(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /^[=+\-@\t\r]/.test(s) && !/^[+-]\d+$/.test(s) ? `'${s}` : s;
 }
 
 function quote(s: string): string {

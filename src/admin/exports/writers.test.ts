@@ -38,6 +38,8 @@ test('CSV cells are quoted when needed and formulas are defused', () => {
   assert.equal(neutraliseFormula('=HYPERLINK("x")'), `'=HYPERLINK("x")`);
   assert.equal(neutraliseFormula('-5 seats'), `'-5 seats`);
   assert.equal(neutraliseFormula('Leo'), 'Leo');
+  assert.equal(neutraliseFormula('+919876543210'), '+919876543210');
+  assert.equal(neutraliseFormula('+91 1+cmd'), `'+91 1+cmd`);
   assert.equal(csvCell('text', 'Ravi, "the fan"'), '"Ravi, ""the fan"""');
   assert.equal(csvCell('text', '=1+1'), `'=1+1`);
   assert.equal(csvCell('money', 123456), '1234.56');
