@@ -87,10 +87,15 @@ export function fromLocal(date: string, time: string, tz: string): number {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const naive = Date.UTC(y, mo - 1, d, h, mi);
-  const first = naive - offsetAt(naive, tz);
-  const second = naive - offsetAt(first, tz);
-  return first === second ? first : Math.max(first, second);
+  // The offsets in force a day either side cover any transition that night; a candidate is right
+  // when the zone really has that offset at it. Ambiguous (clocks back): the earlier instant.
+  const before = offsetAt(naive - DAY_MS, tz);
+  const after = offsetAt(naive + DAY_MS, tz);
+  const valid = [naive - before, naive - after].filter((t, i) => offsetAt(t, tz) === (i === 0 ? before : after));
+  return valid.length ? Math.min(...valid) : naive - before;
 }
+
+const DAY_MS = 24 * 60 * 60_000;
 
 /** The instants [start, end) of a local calendar day; a show at 00:15 belongs to the day it starts on. */
 export function localDayRange(date: string, tz: string): { start: number; end: number } {
