@@ -19,11 +19,11 @@ export interface HeldSeatBookingInput {
 }
 
 /**
- * Inserts a held booking and claims its seats with one conditional statement. Returns null when
- * fewer seats were claimed than asked for (someone else holds one): the caller must then abandon
- * the transaction, which takes the booking row with it.
+ * Inserts a held booking and claims its seats with one conditional statement. Fails when fewer
+ * seats were claimed than asked for (someone else holds one): the caller must then abandon the
+ * transaction, which takes the booking row and its partial claims with it.
  */
-export async function createHeldSeatBooking(trx: Trx, b: HeldSeatBookingInput): Promise<Booking | null> {
+export async function createHeldSeatBooking(trx: Trx, b: HeldSeatBookingInput): Promise<{ ok: true; booking: Booking } | { ok: false; bookingId: string }> {
   const price = new Map(b.show.prices.map((p) => [p.category, p.pricePaise]));
   for (const s of b.seats) {
     if (!price.has(s.category)) {
@@ -63,7 +63,7 @@ export async function createHeldSeatBooking(trx: Trx, b: HeldSeatBookingInput): 
     expiresAt: b.expiresAt,
     now: b.now,
   });
-  if (claimed !== b.seats.length) return null;
+  if (claimed !== b.seats.length) return { ok: false, bookingId: id };
   await insertBookingSeats(
     trx,
     b.seats.map((s) => ({
@@ -75,5 +75,5 @@ export async function createHeldSeatBooking(trx: Trx, b: HeldSeatBookingInput): 
       price_paise: price.get(s.category)!,
     })),
   );
-  return (await loadBooking(trx, b.show.cinemaId, id, b.now))!;
+  return { ok: true, booking: (await loadBooking(trx, b.show.cinemaId, id, b.now))! };
 }

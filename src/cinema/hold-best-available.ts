@@ -52,7 +52,7 @@ export async function holdBestAvailable(deps: InventoryDeps, input: HoldBestAvai
         );
         if (!pick.ok) throw new DomainError(pick.reason, `cannot seat ${input.quantity}: ${pick.reason}`, { available: pick.available });
         const byId = new Map(seats.map((s) => [s.id, s]));
-        const booking = await createHeldSeatBooking(trx, {
+        const made = await createHeldSeatBooking(trx, {
           show,
           customerId: input.customerId,
           seats: pick.seatIds.map((id) => byId.get(id)!),
@@ -63,8 +63,8 @@ export async function holdBestAvailable(deps: InventoryDeps, input: HoldBestAvai
           isTest: input.isTest === true,
           newRef: deps.newRef,
         });
-        if (!booking) throw new PickRaced();
-        return booking;
+        if (!made.ok) throw new PickRaced();
+        return made.booking;
       });
     } catch (e) {
       if (!(e instanceof PickRaced)) throw e;

@@ -34,7 +34,7 @@ export async function holdSeats(deps: InventoryDeps, input: HoldSeatsInput): Pro
     const { eventId } = await admitHold(trx, show, input, seats.length, now);
     const blocked = seats.filter((s) => s.blocked);
     if (blocked.length) throw new DomainError('seat_unavailable', `seats not for sale: ${codes(blocked)}`, { seats: blocked.map((s) => s.code) });
-    const booking = await createHeldSeatBooking(trx, {
+    const made = await createHeldSeatBooking(trx, {
       show,
       customerId: input.customerId,
       seats,
@@ -45,9 +45,9 @@ export async function holdSeats(deps: InventoryDeps, input: HoldSeatsInput): Pro
       isTest: input.isTest === true,
       newRef: deps.newRef,
     });
-    if (booking) return booking;
+    if (made.ok) return made.booking;
     const wanted = new Set(seats.map((s) => s.id));
-    const taken = (await selectTakenSeats(trx, input.cinemaId, show.id, now)).filter((t) => wanted.has(t.seatId));
+    const taken = (await selectTakenSeats(trx, input.cinemaId, show.id, now)).filter((t) => wanted.has(t.seatId) && t.bookingId !== made.bookingId);
     const takenCodes = seats.filter((s) => taken.some((t) => t.seatId === s.id)).map((s) => s.code);
     throw new DomainError('seat_unavailable', `seats already taken: ${takenCodes.join(', ')}`, { seats: takenCodes });
   });
