@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { apiTokenRoutes } from './pages/api-tokens.ts';
 import { bookingRoutes } from './pages/bookings.ts';
+import { catalogueRoutes } from './pages/catalogue/index.ts';
 import { checkinRoutes } from './pages/checkin.ts';
 import { cinemaRoutes } from './pages/cinemas.ts';
 import { conversationRoutes } from './pages/conversations.ts';
@@ -19,4 +20,5 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   conversationRoutes(app, deps);
   bookingRoutes(app, deps);
   checkinRoutes(app, deps);
+  catalogueRoutes(app, deps);
 }

@@ -28,3 +28,19 @@ export async function readImageUpload(request: FastifyRequest): Promise<Upload> 
   }
   return { fields, image };
 }
+
+/** Reads a multipart form with at most one file of any type (spreadsheets, CSV). */
+export async function readFileUpload(request: FastifyRequest): Promise<{ fields: Record<string, string>; file?: { filename: string; data: Buffer } }> {
+  if (!request.isMultipart()) throw badRequest('not_multipart', 'Upload the form as multipart/form-data.');
+  const fields: Record<string, string> = {};
+  let file: { filename: string; data: Buffer } | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      if (data.length) file = { filename: part.filename, data };
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  return { fields, file };
+}
