@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,13 +26,16 @@ class FolderProvider implements MigrationProvider {
   }
 }
 
-export function migrator(db: Kysely<any>, dialect: Dialect): Migrator {
-  return new Migrator({ db, provider: new FolderProvider(dialect) });
+export async function migrator(db: Kysely<any>, dialect: Dialect): Promise<Migrator> {
+  // Kysely looks for its bookkeeping tables across all schemas unless told which one is ours:
+  // with several schemas in one database (tests, tenants of a shared server) name it.
+  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
+  return new Migrator({ db, provider: new FolderProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
-  const { error, results } = await migrator(db, dialect).migrateToLatest();
+  const { error, results } = await (await migrator(db, dialect)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -42,7 +45,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
 
 /** True when every known migration has been applied (for /readyz). */
 export async function migrationsCurrent(db: Kysely<any>, dialect: Dialect): Promise<boolean> {
-  const all = await migrator(db, dialect).getMigrations();
+  const all = await (await migrator(db, dialect)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }
 
