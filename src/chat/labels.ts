@@ -11,9 +11,13 @@ export function dayLabel(turn: Turn, localDate: string): string {
   return formatDate(localDate, turn.lang);
 }
 
-/** A show's day and time, e.g. 'Tomorrow, 7:30 pm'. */
+/**
+ * A show's day and time, e.g. 'Tomorrow, 7:30 pm'. A show after midnight gets its calendar date
+ * spelt out ('Thu, 26 Nov, 12:30 am'): "today" or "tomorrow" is exactly what gets misread at that hour.
+ */
 export function showWhen(turn: Turn, show: Pick<ShowView, 'localDate' | 'localTime'>): string {
-  return turn.say('show.when', { day: dayLabel(turn, show.localDate), time: formatClock(show.localTime, turn.lang) });
+  const day = isLateNight(show) ? formatDate(show.localDate, turn.lang) : dayLabel(turn, show.localDate);
+  return turn.say('show.when', { day, time: formatClock(show.localTime, turn.lang) });
 }
 
 /** A show after midnight is listed with the evening before; its row says which calendar day it really is. */

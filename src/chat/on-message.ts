@@ -29,6 +29,7 @@ import {
   parseSeatCodes,
   parseYesNo,
   type GlobalCommand,
+  type ParsedRequest,
 } from './understand/index.ts';
 
 const MINUTE = 60_000;
@@ -139,6 +140,11 @@ function answerText(turn: Turn, text: string, frame: Frame): void {
   const event = eventByKeyword(turn, text);
   if (event) return startEvent(turn, event);
 
+  // Mid-booking, a message naming another film ("actually 2 for Leo tomorrow") starts over before the step reads it.
+  const request = readRequest(turn, text);
+  const s = turn.state.slots;
+  if (s.flow === 'booking' && request.movieId !== undefined && request.movieId !== s.movieId && bookingRequest(turn, request)) return;
+
   // At the quantity step a bare number is a count, not a menu position ("2" after "2 or 3?").
   if (turn.state.step.name === 'quantity' && answerSlot(turn, text)) return;
 
@@ -146,10 +152,9 @@ function answerText(turn: Turn, text: string, frame: Frame): void {
   if (n !== undefined && turn.state.menu[n - 1] !== undefined) return chooseId(turn, turn.state.menu[n - 1]!);
 
   if (answerStep(turn, text)) return;
-  if (bookingRequest(turn, text)) return;
-
   const ref = findBookingRef(text);
   if (ref && turn.ctx.bookings.some((b) => b.ref === ref && b.status === 'confirmed')) return showBooking(turn, ref);
+  if (bookingRequest(turn, request)) return;
 
   const step = turn.state.step.name;
   if (AT_REST.has(step)) {
@@ -305,14 +310,20 @@ const LANGUAGE_NAMES: Record<Lang, string[]> = {
   ta: ['Tamil', 'Tamizh', 'Thamizh', 'தமிழ்', 'तमिल'],
 };
 
+function readRequest(turn: Turn, text: string): ParsedRequest {
+  const { ctx } = turn;
+  return parseRequest(text, {
+    today: ctx.today,
+    movies: bookableMovies(ctx).map((m) => ({ id: m.id, names: [m.title, ...m.aliases] })),
+    locations: ctx.catalog.locations.map((l) => ({ id: l.id, names: [l.name, l.city] })),
+  });
+}
+
 /**
  * "2 tickets for Retro tomorrow evening at Tirupur": every slot it names is filled and its step skipped.
  * Mid-booking only a message naming a film starts over; elsewhere any wish to book does.
  */
-function bookingRequest(turn: Turn, text: string): boolean {
-  const { ctx } = turn;
-  const movies = bookableMovies(ctx);
-  const req = parseRequest(text, { today: ctx.today, movies: movies.map((m) => ({ id: m.id, names: [m.title, ...m.aliases] })), locations: ctx.catalog.locations.map((l) => ({ id: l.id, names: [l.name, l.city] })) });
+function bookingRequest(turn: Turn, req: ParsedRequest): boolean {
   const namesFilm = req.movieId !== undefined || (req.movieCandidates?.length ?? 0) > 1;
   const midFlow = turn.state.slots.flow !== undefined && !AT_REST.has(turn.state.step.name);
   if (!namesFilm && (midFlow || !req.wantsBooking)) return false;

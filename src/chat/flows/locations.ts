@@ -32,7 +32,7 @@ export function showLocationInfo(turn: Turn, l: LocationView, distanceKm?: numbe
   const lines = [
     `*${l.name}*`,
     distanceKm !== undefined ? turn.say('location.distance', { distance: km(turn, distanceKm) }) : '',
-    `${l.address}, ${l.city}`,
+    l.address.includes(l.city) ? l.address : `${l.address}, ${l.city}`,
     turn.say('location.hours', { hours: l.openingHours }),
     l.phone ? turn.say('location.phone', { phone: l.phone }) : '',
   ];

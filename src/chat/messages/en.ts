@@ -175,7 +175,7 @@ export const en = {
 
   // Help, hints and other kinds of message
   "help": "I'm the {cinema} booking assistant. You can:\n• tap a film, or type a request like “2 tickets tomorrow evening”\n• type *menu* for the main menu, *back* for the previous step, *cancel* to stop a booking\n• type *my bookings*, *language*, or *staff* to talk to our team",
-  "hint.menu": "Sorry, I didn't catch that. Tap an option below, or type something like “2 tickets tomorrow evening”.",
+  "hint.menu": "Here is what I can do for you: tap an option below, or type a request like “2 tickets tomorrow evening”.",
   "hint.movie": "Please tap a film from the list, or type its name.",
   "hint.location": "Please tap a cinema from the list, or share your location.",
   "hint.date": "Please tap a day, or type one like “tomorrow” or “Saturday”.",
