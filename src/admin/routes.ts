@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { apiRoutes } from './api/routes.ts';
 import { apiTokenRoutes } from './pages/api-tokens.ts';
 import { bookingRoutes } from './pages/bookings.ts';
 import { catalogueRoutes } from './pages/catalogue/index.ts';
@@ -21,4 +22,5 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   bookingRoutes(app, deps);
   checkinRoutes(app, deps);
   catalogueRoutes(app, deps);
+  apiRoutes(app, deps);
 }

@@ -25,12 +25,49 @@ function xlsxCell(type: Column['type'], v: Cell): ExcelJS.CellValue {
   }
 }
 
-/** Waits until the destination has taken what was written, so rows never pile up in memory. */
-async function settle(out: Writable): Promise<void> {
+interface Drainable {
+  writableNeedDrain?: boolean;
+  _writableState?: { needDrain?: boolean };
+  once(event: 'drain', listener: () => void): unknown;
+  removeListener(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * exceljs hands a sheet's XML to the zip compressor without backpressure: rows written faster than
+ * they are compressed pile up in the stream between the two (an old readable-stream PassThrough,
+ * hence the look at its internal state). Reached through exceljs's internals and checked by shape,
+ * so another exceljs version degrades to not waiting rather than failing.
+ */
+function sheetBuffer(ws: unknown): Drainable | undefined {
+  const pipes = (ws as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const s = pipes?.[0] as Partial<Drainable> | undefined;
+  return s && typeof s.once === 'function' && typeof s.removeListener === 'function' ? (s as Drainable) : undefined;
+}
+
+const needsDrain = (s: Drainable): boolean => s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
+
+/** Resolves on `drain`; rejects if the destination goes away first, so an abandoned download does not wait forever. */
+function drained(s: Drainable, out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      out.removeListener('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      s.removeListener('drain', onDrain);
+      reject(new Error('export destination closed'));
+    };
+    s.once('drain', onDrain);
+    out.once('close', onClose);
+  });
+}
+
+/** Waits until both the compressor and the destination have taken what was written, so memory stays flat. */
+async function settle(ws: unknown, out: Writable): Promise<void> {
   if (out.destroyed) throw new Error('export destination closed');
-  // A turn of the event loop lets the zip compressor pass finished chunks on.
-  await new Promise((r) => setImmediate(r));
-  if (out.writableNeedDrain) await once(out, 'drain');
+  const buffer = sheetBuffer(ws);
+  if (buffer && needsDrain(buffer)) await drained(buffer, out);
+  if (out.writableNeedDrain) await drained(out as unknown as Drainable, out);
 }
 
 /**
@@ -58,7 +95,7 @@ export async function writeXlsx(out: Writable, sheets: Sheet[]): Promise<number[
     for await (const page of sheet.pages) {
       for (const r of page) ws.addRow(r.map((v, i) => xlsxCell(sheet.columns[i]!.type, v))).commit();
       rows += page.length;
-      await settle(out);
+      await settle(ws, out);
     }
     ws.commit();
     counts.push(rows);
