@@ -36,5 +36,27 @@ export function openDatabase({ url, poolSize = 10 }: OpenOptions): { db: Db; dia
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' };
+}
+
+/**
+ * Kysely prepares every query afresh; on a hot path (webhook ingest) preparing costs as much as
+ * running. Statements are reused by SQL text, except one still busy streaming rows.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
+      return (source: string) => {
+        const hit = cache.get(source);
+        if (hit && !hit.busy) return hit;
+        const stmt = prepare(source);
+        if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+        cache.set(source, stmt);
+        return stmt;
+      };
+    },
+  });
 }

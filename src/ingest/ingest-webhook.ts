@@ -1,4 +1,4 @@
-import type { Db, DbOrTrx } from '../db/database.ts';
+import type { Db, DbOrTrx, Trx } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { WebhookEvent, StatusUpdate, InboundMessage } from '../whatsapp/webhook.ts';
 import { getCinemaByPhoneNumberId } from '../tenants/cinemas.ts';
@@ -41,9 +41,16 @@ export interface StoredInbound {
  * wamid), every status (idempotent on wamid + status) and every other field. No outbound calls.
  */
 export async function ingestWebhook(deps: IngestDeps, events: WebhookEvent[]): Promise<IngestResult> {
+  return deps.db.transaction().execute((trx) => ingestEvents(trx, deps, events, new Map()));
+}
+
+/**
+ * The body of ingestWebhook inside a caller's transaction (the batcher commits many deliveries
+ * at once). `cinemas` caches phone number id → cinema id for that transaction.
+ */
+export async function ingestEvents(trx: Trx, deps: Omit<IngestDeps, 'db'>, events: WebhookEvent[], cinemas: Map<string, string | null>): Promise<IngestResult> {
   const result: IngestResult = { messages: 0, duplicates: 0, statuses: 0, unknownNumbers: 0, other: 0 };
-  await deps.db.transaction().execute(async (trx) => {
-    const cinemas = new Map<string, string | null>();
+  {
     const cinemaFor = async (phoneNumberId: string) => {
       if (!cinemas.has(phoneNumberId)) cinemas.set(phoneNumberId, (await getCinemaByPhoneNumberId(trx, phoneNumberId))?.id ?? null);
       return cinemas.get(phoneNumberId)!;
@@ -63,7 +70,7 @@ export async function ingestWebhook(deps: IngestDeps, events: WebhookEvent[]): P
           result.other++;
           continue;
         }
-        const customerId = await resolveCustomer(trx, deps.secretKey, deps.now, { cinemaId, waId: m.from, userId: m.userId, name: m.profileName });
+        const customerId = await resolveCustomer(trx, deps.secretKey, deps.now, { cinemaId, waId: m.from, userId: m.userId, name: m.profileName, lastInboundAt: m.timestampMs });
         const inserted = await trx
           .insertInto('inbound_messages')
           .values({
@@ -83,7 +90,6 @@ export async function ingestWebhook(deps: IngestDeps, events: WebhookEvent[]): P
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
           result.messages++;
-          await trx.updateTable('customers').set({ last_inbound_at: Math.max(m.timestampMs, 0) }).where('id', '=', customerId).execute();
         } else {
           result.duplicates++;
         }
@@ -99,7 +105,7 @@ export async function ingestWebhook(deps: IngestDeps, events: WebhookEvent[]): P
         result.other++;
       }
     }
-  });
+  }
   return result;
 }
 

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { verifySignature } from '../whatsapp/signature.ts';
 import { parseWebhook, WebhookParseError } from '../whatsapp/webhook.ts';
 import { listAppSecrets } from '../tenants/cinemas.ts';
-import { ingestWebhook } from './ingest-webhook.ts';
+import { IngestBatcher } from './ingest-batcher.ts';
 
 const SECRET_CACHE_MS = 5_000;
 
@@ -12,6 +12,7 @@ const SECRET_CACHE_MS = 5_000;
  * signature over the raw bytes, parse, store, answer 200. Nothing else happens in the request.
  */
 export const webhookRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  const batcher = new IngestBatcher({ db: deps.db, log: deps.log, secretKey: deps.config.secretKey });
   let secrets: { at: number; list: string[] } | undefined;
   const appSecrets = async () => {
     const now = Date.now();
@@ -63,7 +64,7 @@ export const webhookRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       }
       throw e;
     }
-    const result = await ingestWebhook({ db: deps.db, log: deps.log, secretKey: deps.config.secretKey, now: deps.clock.now() }, events);
+    const result = await batcher.submit(events, deps.clock.now());
     if (result.messages || result.statuses) deps.wake();
     return reply.code(200).send({ ok: true });
   });

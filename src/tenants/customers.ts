@@ -9,6 +9,8 @@ export interface CustomerIdentity {
   /** Business-scoped user id (BSUID). */
   userId?: string;
   name?: string;
+  /** When the customer last wrote (Meta's timestamp): opens the 24-hour window. */
+  lastInboundAt?: number;
 }
 
 /** Digits only: "+91 98765-43210" → "919876543210". */
@@ -26,11 +28,11 @@ export async function resolveCustomer(db: DbOrTrx, key: Buffer, now: number, who
   const waHash = waId ? lookupHash(key, waId) : undefined;
   const find = async () => {
     if (who.userId) {
-      const r = await db.selectFrom('customers').select(['id', 'user_id', 'wa_id_hash']).where('cinema_id', '=', who.cinemaId).where('user_id', '=', who.userId).executeTakeFirst();
+      const r = await db.selectFrom('customers').select(['id', 'user_id', 'wa_id_hash', 'name', 'last_inbound_at']).where('cinema_id', '=', who.cinemaId).where('user_id', '=', who.userId).executeTakeFirst();
       if (r) return r;
     }
     if (waHash) {
-      return db.selectFrom('customers').select(['id', 'user_id', 'wa_id_hash']).where('cinema_id', '=', who.cinemaId).where('wa_id_hash', '=', waHash).executeTakeFirst();
+      return db.selectFrom('customers').select(['id', 'user_id', 'wa_id_hash', 'name', 'last_inbound_at']).where('cinema_id', '=', who.cinemaId).where('wa_id_hash', '=', waHash).executeTakeFirst();
     }
     return undefined;
   };
@@ -39,7 +41,8 @@ export async function resolveCustomer(db: DbOrTrx, key: Buffer, now: number, who
     const patch: Record<string, unknown> = {};
     if (who.userId && !existing.user_id) patch.user_id = who.userId;
     if (waId && !existing.wa_id_hash) Object.assign(patch, { wa_id_hash: waHash, wa_id_enc: encrypt(key, waId), wa_id_last4: waId.slice(-4) });
-    if (who.name) patch.name = who.name;
+    if (who.name && who.name !== existing.name) patch.name = who.name;
+    if (who.lastInboundAt !== undefined && who.lastInboundAt > (existing.last_inbound_at ?? 0)) patch.last_inbound_at = who.lastInboundAt;
     if (Object.keys(patch).length) await db.updateTable('customers').set(patch).where('id', '=', existing.id).execute();
     return existing.id;
   }
@@ -58,7 +61,7 @@ export async function resolveCustomer(db: DbOrTrx, key: Buffer, now: number, who
       language: null,
       is_test: 0,
       created_at: now,
-      last_inbound_at: null,
+      last_inbound_at: who.lastInboundAt ?? null,
     })
     .onConflict((oc) => oc.columns(['cinema_id', 'key_hash']).doNothing())
     .execute();

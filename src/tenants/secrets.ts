@@ -21,9 +21,11 @@ export function decrypt(key: Buffer, sealed: string): string {
 
 /** A keyed hash (HMAC-SHA256 under a key derived from the master key) for looking up phone numbers. */
 export function lookupHash(key: Buffer, value: string): string {
-  const k = crypto.createHmac('sha256', key).update('marquee-lookup-v1').digest();
+  let k = lookupKeys.get(key);
+  if (!k) lookupKeys.set(key, (k = crypto.createHmac('sha256', key).update('marquee-lookup-v1').digest()));
   return crypto.createHmac('sha256', k).update(value).digest('base64url');
 }
+const lookupKeys = new WeakMap<Buffer, Buffer>();
 
 /** `+91•••••••3210`: enough for staff to recognise a number, useless to anyone else. */
 export function maskPhone(last4: string | null | undefined): string {

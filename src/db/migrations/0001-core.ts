@@ -37,6 +37,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('last_inbound_at', 'bigint')
     .addUniqueConstraint('customers_cinema_key', ['cinema_id', 'key_hash'])
     .execute();
+  await db.schema.createIndex('customers_wa_id').on('customers').columns(['cinema_id', 'wa_id_hash']).execute();
+  await db.schema.createIndex('customers_user_id').on('customers').columns(['cinema_id', 'user_id']).execute();
 
   await withAutoId(db.schema.createTable('inbound_messages'), dialect)
     .addColumn('cinema_id', 'text', (c) => c.notNull().references('cinemas.id'))

@@ -38,9 +38,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 
   // Analytics counts messages per cinema over a time range.
   await db.schema.createIndex('inbound_cinema_received').on('inbound_messages').columns(['cinema_id', 'received_at']).execute();
-  // Exports page through a cinema's bookings in (created_at, id) order; sales are summed by confirmation time.
+  // Exports page through a cinema's bookings, shows and customers in (time, id) order; sales are summed by confirmation time.
   await db.schema.createIndex('bookings_cinema_created').on('bookings').columns(['cinema_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('bookings_cinema_confirmed').on('bookings').columns(['cinema_id', 'confirmed_at']).execute();
+  await db.schema.createIndex('shows_cinema_start').on('shows').columns(['cinema_id', 'starts_at', 'id']).execute();
   await db.schema.createIndex('customers_cinema_created').on('customers').columns(['cinema_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('outbound_cinema_created').on('outbound_messages').columns(['cinema_id', 'created_at']).execute();
 }
