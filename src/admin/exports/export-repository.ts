@@ -41,13 +41,35 @@ export interface BookingExportRow {
 const n = (v: unknown): number => Number(v ?? 0);
 const seatOrder = new Intl.Collator('en', { numeric: true });
 
-/** Bookings that were confirmed (including those cancelled later), by creation time. Held and expired carts are not sales. */
+/**
+ * Bookings that were confirmed (including those cancelled later), by creation time. Held and
+ * expired carts are not sales. Each page is read in two steps: the next page of keys from the
+ * bookings table alone, which every planner serves by walking the (cinema_id, created_at, id) index,
+ * then the details of exactly those bookings. With the joins in one query, SQLite and PostgreSQL
+ * can prefer a plan that sorts the whole remainder for every page.
+ */
 export async function* bookingPages(db: DbOrTrx, s: ExportScope): AsyncGenerator<BookingExportRow[]> {
   const size = s.pageSize ?? DEFAULT_PAGE_SIZE;
   let after: { createdAt: number; id: string } | null = null;
   for (;;) {
     const cursor: { createdAt: number; id: string } | null = after;
-    let q = db
+    let keys = db
+      .selectFrom('bookings as b')
+      .select(['b.id', 'b.created_at'])
+      .where('b.cinema_id', '=', s.cinemaId)
+      .where('b.status', 'in', ['confirmed', 'cancelled'])
+      .where('b.is_test', '=', 0)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('customers as c').select('c.id').whereRef('c.id', '=', 'b.customer_id').where('c.is_test', '=', 1))),
+      );
+    if (s.from !== undefined) keys = keys.where('b.created_at', '>=', s.from);
+    if (s.to !== undefined) keys = keys.where('b.created_at', '<', s.to);
+    if (cursor) keys = keys.where((eb) => eb(eb.refTuple('b.created_at', 'b.id'), '>', eb.tuple(cursor.createdAt, cursor.id)));
+    const page = await keys.orderBy('b.created_at').orderBy('b.id').limit(size).execute();
+    if (!page.length) return;
+    const ids = page.map((r) => r.id);
+
+    const rows = await db
       .selectFrom('bookings as b')
       .innerJoin('customers as c', 'c.id', 'b.customer_id')
       .innerJoin('shows as s', 's.id', 'b.show_id')
@@ -74,21 +96,16 @@ export async function* bookingPages(db: DbOrTrx, s: ExportScope): AsyncGenerator
         'c.wa_id_enc',
       ])
       .where('b.cinema_id', '=', s.cinemaId)
-      .where('b.status', 'in', ['confirmed', 'cancelled'])
-      .where('b.is_test', '=', 0)
-      .where('c.is_test', '=', 0);
-    if (s.from !== undefined) q = q.where('b.created_at', '>=', s.from);
-    if (s.to !== undefined) q = q.where('b.created_at', '<', s.to);
-    if (cursor) q = q.where((eb) => eb(eb.refTuple('b.created_at', 'b.id'), '>', eb.tuple(cursor.createdAt, cursor.id)));
-    const rows = await q.orderBy('b.created_at').orderBy('b.id').limit(size).execute();
-    if (!rows.length) return;
+      .where('b.id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
 
     const seats = new Map<string, string[]>();
     const seatRows = await db
       .selectFrom('booking_seats')
       .select(['booking_id', 'seat_code'])
       .where('cinema_id', '=', s.cinemaId)
-      .where('booking_id', 'in', rows.map((r) => r.id))
+      .where('booking_id', 'in', ids)
       .execute();
     for (const r of seatRows) {
       const list = seats.get(r.booking_id) ?? [];
@@ -96,28 +113,34 @@ export async function* bookingPages(db: DbOrTrx, s: ExportScope): AsyncGenerator
       seats.set(r.booking_id, list);
     }
 
-    yield rows.map((r) => ({
-      id: r.id,
-      ref: r.ref,
-      status: r.status,
-      createdAt: n(r.created_at),
-      confirmedAt: r.confirmed_at === null ? null : n(r.confirmed_at),
-      cancelledAt: r.cancelled_at === null ? null : n(r.cancelled_at),
-      quantity: n(r.quantity),
-      category: r.category,
-      totalPaise: n(r.total_paise),
-      showStartsAt: n(r.starts_at),
-      movieTitle: r.title,
-      locationName: r.location_name,
-      locationTimezone: r.timezone,
-      screenName: r.screen_name,
-      customerName: r.customer_name,
-      customerLast4: r.wa_id_last4,
-      customerWaIdEnc: r.wa_id_enc,
-      seats: (seats.get(r.id) ?? []).sort(seatOrder.compare),
-    }));
-    if (rows.length < size) return;
-    const last = rows[rows.length - 1]!;
+    const out: BookingExportRow[] = [];
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) continue;
+      out.push({
+        id: r.id,
+        ref: r.ref,
+        status: r.status,
+        createdAt: n(r.created_at),
+        confirmedAt: r.confirmed_at === null ? null : n(r.confirmed_at),
+        cancelledAt: r.cancelled_at === null ? null : n(r.cancelled_at),
+        quantity: n(r.quantity),
+        category: r.category,
+        totalPaise: n(r.total_paise),
+        showStartsAt: n(r.starts_at),
+        movieTitle: r.title,
+        locationName: r.location_name,
+        locationTimezone: r.timezone,
+        screenName: r.screen_name,
+        customerName: r.customer_name,
+        customerLast4: r.wa_id_last4,
+        customerWaIdEnc: r.wa_id_enc,
+        seats: (seats.get(r.id) ?? []).sort(seatOrder.compare),
+      });
+    }
+    yield out;
+    if (page.length < size) return;
+    const last = page[page.length - 1]!;
     after = { createdAt: n(last.created_at), id: last.id };
   }
 }
@@ -137,13 +160,21 @@ export interface ShowExportRow {
   revenuePaise: number;
 }
 
-/** Shows (scheduled and cancelled) by start time, with capacity and what real customers bought. */
+/** Shows (scheduled and cancelled) by start time, with capacity and what real customers bought; keys first, as for bookings. */
 export async function* showPages(db: DbOrTrx, s: ExportScope): AsyncGenerator<ShowExportRow[]> {
   const size = s.pageSize ?? DEFAULT_PAGE_SIZE;
   let after: { startsAt: number; id: string } | null = null;
   for (;;) {
     const cursor: { startsAt: number; id: string } | null = after;
-    let q = db
+    let keys = db.selectFrom('shows as s').select(['s.id', 's.starts_at']).where('s.cinema_id', '=', s.cinemaId);
+    if (s.from !== undefined) keys = keys.where('s.starts_at', '>=', s.from);
+    if (s.to !== undefined) keys = keys.where('s.starts_at', '<', s.to);
+    if (cursor) keys = keys.where((eb) => eb(eb.refTuple('s.starts_at', 's.id'), '>', eb.tuple(cursor.startsAt, cursor.id)));
+    const page = await keys.orderBy('s.starts_at').orderBy('s.id').limit(size).execute();
+    if (!page.length) return;
+    const ids = page.map((r) => r.id);
+
+    const rows = await db
       .selectFrom('shows as s')
       .innerJoin('movies as m', 'm.id', 's.movie_id')
       .innerJoin('locations as l', 'l.id', 's.location_id')
@@ -187,28 +218,32 @@ export async function* showPages(db: DbOrTrx, s: ExportScope): AsyncGenerator<Sh
           .where('c.is_test', '=', 0)
           .as('revenue'),
       ])
-      .where('s.cinema_id', '=', s.cinemaId);
-    if (s.from !== undefined) q = q.where('s.starts_at', '>=', s.from);
-    if (s.to !== undefined) q = q.where('s.starts_at', '<', s.to);
-    if (cursor) q = q.where((eb) => eb(eb.refTuple('s.starts_at', 's.id'), '>', eb.tuple(cursor.startsAt, cursor.id)));
-    const rows = await q.orderBy('s.starts_at').orderBy('s.id').limit(size).execute();
-    if (!rows.length) return;
-    yield rows.map((r) => ({
-      id: r.id,
-      startsAt: n(r.starts_at),
-      movieTitle: r.title,
-      locationName: r.location_name,
-      locationTimezone: r.timezone,
-      screenName: r.screen_name,
-      language: r.language,
-      format: r.format,
-      status: r.status,
-      capacity: r.seating === 'general_admission' ? n(r.ga_capacity) : n(r.seat_count),
-      sold: n(r.sold),
-      revenuePaise: n(r.revenue),
-    }));
-    if (rows.length < size) return;
-    const last = rows[rows.length - 1]!;
+      .where('s.cinema_id', '=', s.cinemaId)
+      .where('s.id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const out: ShowExportRow[] = [];
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) continue;
+      out.push({
+        id: r.id,
+        startsAt: n(r.starts_at),
+        movieTitle: r.title,
+        locationName: r.location_name,
+        locationTimezone: r.timezone,
+        screenName: r.screen_name,
+        language: r.language,
+        format: r.format,
+        status: r.status,
+        capacity: r.seating === 'general_admission' ? n(r.ga_capacity) : n(r.seat_count),
+        sold: n(r.sold),
+        revenuePaise: n(r.revenue),
+      });
+    }
+    yield out;
+    if (page.length < size) return;
+    const last = page[page.length - 1]!;
     after = { startsAt: n(last.starts_at), id: last.id };
   }
 }

@@ -58,6 +58,7 @@ before(async () => {
     clock,
     tdb,
     wakes: { count: 0 },
+    routes: [],
     async close() {
       await app.close();
       await tdb.close();
