@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { AppDeps } from '../app-deps.ts';
 import { assetRoutes } from './assets.ts';
-import { createAuthenticator } from './auth.ts';
+import { createAuthenticator, requireStaff } from './auth.ts';
 import { adminErrorHandler } from './error-handler.ts';
 import { registerAdminRoutes } from './routes.ts';
 import { analyticsPlugin } from './analytics/index.ts';
@@ -56,6 +56,14 @@ export const adminPlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
   app.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     if (SAFE_METHODS.has(request.method) || request.headers.authorization !== undefined) return done();
     app.csrfProtection(request, reply, done);
+  });
+  // Tenant isolation before anything else looks at the request: every route naming a cinema needs a
+  // signed-in user or token allowed to see it, else 404 — before validation, so a wrong-cinema
+  // request learns nothing from validation errors either. requireStaff repeats the check cheaply.
+  const scopeGuard = requireStaff();
+  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    const cinemaId = (request.params as Record<string, unknown> | undefined)?.cinemaId;
+    if (typeof cinemaId === 'string') return scopeGuard(request, reply);
   });
   app.setErrorHandler(adminErrorHandler);
 

@@ -20,6 +20,8 @@ export interface AdminTestContext {
   clock: ManualClock;
   tdb: TestDb;
   wakes: { count: number };
+  /** Every route the admin plugin (and the plugins it mounts) registered. */
+  routes: { method: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -40,6 +42,10 @@ export async function createAdminTestApp(o: { graph?: GraphClient; publicUrl?: s
     },
   };
   const app = Fastify({ logger: false, trustProxy: true });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url });
+  });
   await app.register(adminPlugin, { deps });
   await app.ready();
   return {
@@ -48,6 +54,7 @@ export async function createAdminTestApp(o: { graph?: GraphClient; publicUrl?: s
     clock,
     tdb,
     wakes,
+    routes,
     async close() {
       await app.close();
       await tdb.close();
