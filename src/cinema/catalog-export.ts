@@ -50,6 +50,10 @@ function toLine(s: Show, n: Names): ShowLine {
   };
 }
 
+function showSortKey(s: Show, n: Names): string {
+  return `${n.locations.get(s.locationId)!.code}\u0000${n.screens.get(s.screenId)!.name}`;
+}
+
 /** Shows as schedule lines (location, date, time order) and the price categories they use, cheapest first. */
 export async function exportShowLines(
   db: DbOrTrx,
@@ -106,10 +110,13 @@ export async function exportCatalogue(db: DbOrTrx, q: { cinemaId: string; from?:
       releaseDate: m.releaseDate,
       isActive: m.isActive,
     })),
-    shows: shows.map((s) => {
-      const { where: _where, row: _row, ...line } = toLine(s, n);
-      return { ...line, capacity: line.capacity ?? null };
-    }),
+    // Start order, then location and screen: the same catalogue always exports the same file.
+    shows: [...shows]
+      .sort((a, b) => a.startsAt - b.startsAt || showSortKey(a, n).localeCompare(showSortKey(b, n)))
+      .map((s) => {
+        const { where: _where, row: _row, reported: _reported, ...line } = toLine(s, n);
+        return { ...line, capacity: line.capacity ?? null };
+      }),
     events: events.map((e) => ({
       keyword: e.keyword,
       name: e.name,

@@ -71,6 +71,8 @@ export interface ShowLine {
   bookingOpens?: string | null;
   bookingCloses?: string | null;
   status?: 'scheduled' | 'cancelled';
+  /** Fields already reported while reading the file: not reported a second time. */
+  reported?: string[];
 }
 
 class ImportRejected extends Error {
@@ -133,13 +135,14 @@ interface Ctx {
   clock: CatalogueDeps['clock'];
   issues: ImportIssue[];
   summary: ImportSummary;
-  movies?: Movie[];
+  cache: { movies?: Movie[] };
+  skip?: (field: string) => boolean;
 }
 
 async function run(deps: CatalogueDeps, cinemaId: string, body: (trx: Trx, ctx: Ctx) => Promise<void>, earlier: ImportIssue[] = []): Promise<ImportResult> {
   try {
     const summary = await inTransaction(deps.db, async (trx) => {
-      const ctx: Ctx = { cinemaId, now: deps.clock.now(), clock: deps.clock, issues: [...earlier], summary: emptySummary() };
+      const ctx: Ctx = { cinemaId, now: deps.clock.now(), clock: deps.clock, issues: [...earlier], summary: emptySummary(), cache: {} };
       await body(trx, ctx);
       if (ctx.issues.length) throw new ImportRejected(ctx.issues);
       return ctx.summary;
@@ -156,6 +159,7 @@ function sortIssues(issues: ImportIssue[]): ImportIssue[] {
 }
 
 function issue(ctx: Ctx, where: string, field: string, message: string, row?: number): void {
+  if (ctx.skip?.(field)) return;
   ctx.issues.push({ where, field, message, ...(row !== undefined ? { row } : {}) });
 }
 
@@ -288,15 +292,15 @@ async function applyMovie(trx: Trx, ctx: Ctx, where: string, m: CatalogMovie): P
       ctx.summary.movies.updated++;
     } else ctx.summary.movies.unchanged++;
   });
-  ctx.movies = undefined;
+  ctx.cache.movies = undefined;
 }
 
 /** A film by code, else by exact title (ignoring case) when only one film has it. */
 async function resolveMovie(trx: Trx, ctx: Ctx, ref: string): Promise<Movie | null> {
   const byCode = await findMovieByCode(trx, ctx.cinemaId, ref.trim());
   if (byCode) return byCode;
-  ctx.movies ??= await selectMovies(trx, ctx.cinemaId);
-  const matches = ctx.movies.filter((m) => m.title.toLowerCase() === ref.trim().toLowerCase());
+  ctx.cache.movies ??= await selectMovies(trx, ctx.cinemaId);
+  const matches = ctx.cache.movies.filter((m) => m.title.toLowerCase() === ref.trim().toLowerCase());
   return matches.length === 1 ? matches[0]! : null;
 }
 
@@ -335,9 +339,13 @@ function localInstant(ctx: Ctx, where: string, field: string, value: string | nu
   return fromLocal(date, time, tz);
 }
 
-async function applyShow(trx: Trx, ctx: Ctx, line: ShowLine): Promise<void> {
+async function applyShow(trx: Trx, outer: Ctx, line: ShowLine): Promise<void> {
   const { where, row } = line;
+  const reported = new Set(line.reported ?? []);
+  // Fields the file reader already reported on this row are not reported again.
+  const ctx: Ctx = { ...outer, skip: (field) => reported.has(field) || (field === 'prices' && [...reported].some((f) => f.startsWith('price'))) };
   const before = ctx.issues.length;
+  const failed = () => ctx.issues.length > before || reported.size > 0;
   const key = await resolveShowKey(trx, ctx, where, line, row);
   const movie = await resolveMovie(trx, ctx, line.movie);
   if (!movie) issue(ctx, where, 'movie', `no film with code or title '${line.movie}'`, row);
@@ -345,7 +353,7 @@ async function applyShow(trx: Trx, ctx: Ctx, line: ShowLine): Promise<void> {
   if (!prices.length) issue(ctx, where, 'prices', 'at least one price is needed', row);
   const opens = key ? localInstant(ctx, where, 'bookingOpens', line.bookingOpens, key.location.timezone, row) : undefined;
   const closes = key ? localInstant(ctx, where, 'bookingCloses', line.bookingCloses, key.location.timezone, row) : undefined;
-  if (!key || !movie || ctx.issues.length > before) return;
+  if (!key || !movie || failed()) return;
   // Categories are matched to the screen's without regard to case: 'price:prime' prices Prime seats.
   const screen = (await findScreen(trx, ctx.cinemaId, key.screenId))!;
   for (const p of prices) p.category = screen.categories.find((c) => c.toLowerCase() === p.category.toLowerCase()) ?? p.category;

@@ -46,14 +46,16 @@ export function readScheduleGrid(grid: readonly (readonly string[])[]): SheetRea
     const bad = (field: string, message: string) => issues.push({ where, row, field, message });
     for (const c of REQUIRED) if (!get(c)) bad(c, 'is empty');
     const pricesPaise: Record<string, number> = {};
+    let priceCells = 0;
     for (const [h, idx] of priceCols) {
       const raw = (cells[idx] ?? '').trim();
       if (!raw) continue;
+      priceCells++;
       const paise = rupeesToPaise(raw);
       if (paise === null) bad(h, `'${raw}' is not an amount in rupees like 150 or 149.50`);
       else pricesPaise[h.slice('price:'.length).trim()] = paise;
     }
-    if (priceCols.length && !Object.keys(pricesPaise).length) bad('price', 'no price given');
+    if (priceCols.length && !priceCells) bad('price', 'no price given');
     const status = get('status').toLowerCase();
     if (status && status !== 'scheduled' && status !== 'cancelled') bad('status', `'${get('status')}' is not scheduled or cancelled`);
     const seating = get('seating').toLowerCase().replace(/[\s-]+/g, '_');
@@ -64,6 +66,7 @@ export function readScheduleGrid(grid: readonly (readonly string[])[]): SheetRea
     lines.push({
       where,
       row,
+      reported: issues.filter((x) => x.row === row).map((x) => x.field),
       location: get('location'),
       screen: get('screen'),
       movie: get('movie'),
