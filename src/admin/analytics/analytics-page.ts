@@ -6,7 +6,7 @@ import { addDays } from './local-time.ts';
 import { barList, columnChart, funnelChart, lineChart, meter, PALETTE } from './svg-charts.ts';
 
 /** Shows listed on the page; the shows export has them all. */
-export const SHOWS_ON_PAGE = 100;
+export const SHOWS_ON_PAGE = 30;
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-IN');
 
@@ -87,13 +87,26 @@ function salesCards(a: Analytics): SafeHtml {
 }
 
 function popularCards(a: Analytics): SafeHtml {
-  const films = a.films.slice(0, 10).map((f) => ({ label: f.title, value: f.tickets, note: `${percent(f.occupancy)} full` }));
+  const top = a.films.slice(0, 8);
+  const films = top.map((f) => ({ label: f.title, value: f.tickets, note: `${percent(f.occupancy)} full` }));
   const hours = a.hours.map((h) => ({ label: h.label, value: h.tickets }));
   const weekdays = a.weekdays.map((w) => ({ label: w.label, value: w.tickets }));
   return html`<div class="grid grid-2">
-  <section class="card" aria-labelledby="films-h"><h2 id="films-h">Popular films</h2>${barList({ data: films, ariaLabel: 'Tickets sold by film', format: int })}</section>
+  <section class="card" aria-labelledby="films-h"><h2 id="films-h">Popular films</h2>
+    ${barList({ data: films, ariaLabel: 'Tickets sold by film', format: int })}
+    ${
+      top.length
+        ? html`<div class="table-wrap"><table>
+      <thead><tr><th>Film</th><th class="num">Shows</th><th class="num">Tickets</th><th class="num">Revenue</th><th class="num">Occupancy</th></tr></thead>
+      <tbody>${top.map((f) => html`<tr><td>${f.title}</td><td class="num">${int(f.shows)}</td><td class="num">${int(f.tickets)}</td><td class="num">${formatMoney(f.revenuePaise)}</td><td class="num">${percent(f.occupancy, 1)}</td></tr>`)}</tbody>
+    </table></div>`
+        : ''
+    }
+  </section>
   <section class="card" aria-labelledby="times-h"><h2 id="times-h">Popular show times</h2>
+    <h3 class="muted">By start time</h3>
     ${columnChart({ data: hours, ariaLabel: 'Tickets sold by show start hour', format: int, color: PALETTE.accent, height: 200 })}
+    <h3 class="muted">By weekday</h3>
     ${columnChart({ data: weekdays, ariaLabel: 'Tickets sold by weekday', format: int, color: PALETTE.secondary, height: 170 })}
   </section>
 </div>`;

@@ -68,7 +68,7 @@ export const analyticsPlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app
 
   app.get<OperatorRoute>('/admin/analytics', { preHandler: requireStaff(OPERATORS) }, async (request, reply) => {
     const { today, analytics } = await forOperator(request);
-    return sendPage(request, reply, { title: 'Analytics — all cinemas', active: 'none', body: renderOperatorAnalytics(analytics, { today }) });
+    return sendPage(request, reply, { title: 'Analytics — all cinemas', active: 'analytics', body: renderOperatorAnalytics(analytics, { today }) });
   });
 
   app.get<OperatorRoute>(
