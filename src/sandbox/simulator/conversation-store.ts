@@ -27,7 +27,10 @@ export interface ChatMessage {
 
 export type ConversationEvent = { kind: 'message'; message: ChatMessage } | { kind: 'typing'; untilMs: number };
 
+// The demo is open to anyone: memory stays bounded however many conversations are started.
+const MAX_CONVERSATIONS = 5000;
 const MAX_MESSAGES_PER_CONVERSATION = 1000;
+const MAX_MEDIA_OWNERS = 20_000;
 // Statuses that arrive before the message they belong to is recorded (a race between the webhook
 // POST resolving and the route storing its wamid); kept briefly, bounded.
 const MAX_EARLY_UPDATES = 1000;
@@ -60,7 +63,7 @@ export class ConversationStore {
   /** Records a message the simulated customer sent (after the emulator posted its webhook). */
   addCustomerMessage(phoneNumberId: string, customer: string, m: Omit<ChatMessage, 'from'>, mediaId?: string): ChatMessage {
     const message: ChatMessage = { ...m, from: 'customer' };
-    if (mediaId) this.mediaOwners.set(mediaId, phoneNumberId);
+    if (mediaId) this.ownMedia(mediaId, phoneNumberId);
     this.add(conversationKey(phoneNumberId, customer), message);
     return message;
   }
@@ -95,6 +98,7 @@ export class ConversationStore {
       merge(message, early);
     }
     const list = this.conversations.get(key) ?? [];
+    if (list.length === 0 && this.conversations.size >= MAX_CONVERSATIONS) this.forgetOldestConversation();
     const existing = list.findIndex((m) => m.id === message.id);
     if (existing >= 0) list[existing] = message;
     else list.push(message);
@@ -104,6 +108,17 @@ export class ConversationStore {
     this.conversations.set(key, list);
     this.byId.set(message.id, { key, message });
     this.emit(key, message);
+  }
+
+  private forgetOldestConversation(): void {
+    const [key, messages] = this.conversations.entries().next().value!;
+    for (const m of messages) this.byId.delete(m.id);
+    this.conversations.delete(key);
+  }
+
+  private ownMedia(mediaId: string, phoneNumberId: string): void {
+    if (this.mediaOwners.size >= MAX_MEDIA_OWNERS) this.mediaOwners.delete(this.mediaOwners.keys().next().value!);
+    this.mediaOwners.set(mediaId, phoneNumberId);
   }
 
   private update(id: string, patch: Partial<Pick<ChatMessage, 'status' | 'problem'>>): void {
@@ -124,7 +139,7 @@ export class ConversationStore {
   private onSent(m: SentMessage): void {
     // Simulated customers always have a phone number; sends to BSUIDs belong to no simulated chat.
     if (!m.to) return;
-    for (const id of mediaIdsOf(m.body)) this.mediaOwners.set(id, m.phoneNumberId);
+    for (const id of mediaIdsOf(m.body)) this.ownMedia(id, m.phoneNumberId);
     this.add(conversationKey(m.phoneNumberId, m.to), {
       id: m.wamid,
       from: 'cinema',

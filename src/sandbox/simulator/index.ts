@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { createAuthenticator } from '../../admin/auth.ts';
@@ -24,6 +25,7 @@ const PAGE_CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'se
  */
 export const simulatorPlugin: FastifyPluginAsync<{ deps: AppDeps; emulator: Emulator }> = async (app, { deps, emulator }) => {
   await app.register(cookie);
+  await app.register(rateLimit, { global: false });
   const auth = createAuthenticator(deps);
   const ctx: SimulatorContext = { deps, emulator, store: new ConversationStore(emulator), connections: new EmulatorConnections(deps, emulator) };
   const files = loadStaticFiles();
@@ -66,7 +68,8 @@ export const simulatorPlugin: FastifyPluginAsync<{ deps: AppDeps; emulator: Emul
     };
   });
 
-  app.post('/sandbox/api/send', async (request, reply) => {
+  // In demo mode anyone may send: a person taps far below this, a script is slowed down.
+  app.post('/sandbox/api/send', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {
     refuseCrossSite(request, deps.config.publicUrl);
     const body = parseInput(sendSchema, request.body, 'message');
     const cinema = await cinemaForViewer(deps, await viewer(request), body.cinemaId);
