@@ -161,7 +161,8 @@ test('a regular show is booked by clicking only, at a phone’s width', async (t
       await sheet.waitFor({ state: 'hidden' });
     }
     await waitForTurn(page, s.demo, phone, before);
-    if (id === 'hold:confirm' || id.startsWith('qty:')) await keepScreenshot(page, `simulator-phone-${id.replace(':', '-')}`);
+    if (id.startsWith('qty:')) await keepScreenshot(page, 'simulator-phone-seats-held');
+    if (id === 'hold:confirm') await keepScreenshot(page, 'simulator-phone-booked');
   }
 
   const ticket = page.locator('li.message.incoming.type-image img').last();
