@@ -121,9 +121,17 @@ export async function conversations(db: DbOrTrx, p: Period): Promise<Conversatio
     .where('f.cinema_id', '=', p.cinemaId)
     .where('f.is_test', '=', 0)
     .where('c.is_test', '=', 0)
-    .where('f.at', '>=', p.from)
+    // A conversation belongs to the period it started in, whenever its later steps happened.
+    .where('f.conversation_key', 'in', (eb) =>
+      eb
+        .selectFrom('funnel_events as s')
+        .select('s.conversation_key')
+        .where('s.cinema_id', '=', p.cinemaId)
+        .where('s.step', '=', 'started')
+        .where('s.at', '>=', p.from)
+        .where('s.at', '<', p.to),
+    )
     .groupBy(['f.conversation_key', 'f.customer_id'])
-    .having((eb) => eb.fn.min('f.at'), '<', p.to)
     .orderBy('startedAt')
     .execute();
 

@@ -75,7 +75,10 @@ test('a step without an earlier start opens a conversation of its own', async ()
 test('an explicit conversation key is used as given', async () => {
   const c = await cinema.customer();
   await recordFunnelEvents(t.db, [{ cinemaId: cinema.cinemaId, customerId: c, step: 'abandoned', at: T0, isTest: false, conversationKey: 'session-42' }]);
-  assert.deepEqual((await events(c)).map((r) => [r.step, r.conversation_key]), [['abandoned', 'session-42']]);
+  assert.deepEqual((await events(c)).map((r) => [r.step, r.conversation_key]), [
+    ['started', 'session-42'],
+    ['abandoned', 'session-42'],
+  ]);
 });
 
 test('events roll back with the transaction that recorded them', async () => {

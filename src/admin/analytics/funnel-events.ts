@@ -19,7 +19,7 @@ export interface FunnelEvent {
  * caused them. A step a conversation already reached is ignored, which also makes a retried
  * transaction harmless. A later step without any earlier start (a session that began before
  * events were recorded) opens a conversation of its own, so the funnel never shows more
- * customers choosing a show than starting.
+ * customers choosing a show than starting; every conversation therefore has a `started` event.
  *
  *     await recordFunnelEvents(trx, [{ cinemaId, customerId, step: 'show_chosen', at: now, isTest: false }]);
  */
@@ -27,7 +27,10 @@ export async function recordFunnelEvents(db: DbOrTrx, events: readonly FunnelEve
   const adb = db.withTables<AnalyticsTables>();
   for (const e of events) {
     let key = e.conversationKey;
-    if (!key && e.step !== 'started') {
+    if (key && e.step !== 'started') {
+      // Every conversation has a start, which is what places it in a period; this one's may predate the events.
+      await insert(db, e, 'started', key);
+    } else if (!key && e.step !== 'started') {
       const open = await adb
         .selectFrom('funnel_events')
         .select('conversation_key')

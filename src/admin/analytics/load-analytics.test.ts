@@ -60,6 +60,10 @@ before(async () => {
   // A hold that expired is neither sold nor cancelled.
   await alpha.booking({ showId: evening, customerId: bob, quantity: 4, totalPaise: 60_000, status: 'expired', createdAt: DAY1 + 28 * H });
 
+  // A conversation that started the day before the period belongs to that day, though it confirmed inside the period.
+  await recordFunnelEvents(t.db, [ev(bob, 'started', DAY1 - H)]);
+  await recordFunnelEvents(t.db, [ev(bob, 'confirmed', DAY1 + 30 * M)]);
+
   // Test traffic is left out everywhere.
   await alpha.inbound({ customerId: tester, at: DAY1 + 2 * H });
   await recordFunnelEvents(t.db, [ev(tester, 'started', DAY1 + 2 * H, true), ev(tester, 'confirmed', DAY1 + 2 * H + M, true)]);
