@@ -17,7 +17,7 @@ import { findEventByKey } from './repositories/event-repository.ts';
 import { inTransaction } from './repositories/in-transaction.ts';
 import { findLocationByCode } from './repositories/location-repository.ts';
 import { findMovieByCode, selectMovies } from './repositories/movie-repository.ts';
-import { findScreen, findScreenByName } from './repositories/screen-repository.ts';
+import { findScreen, findScreenByName, findScreenSummary } from './repositories/screen-repository.ts';
 import { findShowAt } from './repositories/show-repository.ts';
 import { createScreen, updateScreen } from './screen-catalogue.ts';
 import { layoutToSeats, seatsToLayout } from './seat-layout.ts';
@@ -355,7 +355,7 @@ async function applyShow(trx: Trx, outer: Ctx, line: ShowLine): Promise<void> {
   const closes = key ? localInstant(ctx, where, 'bookingCloses', line.bookingCloses, key.location.timezone, row) : undefined;
   if (!key || !movie || failed()) return;
   // Categories are matched to the screen's without regard to case: 'price:prime' prices Prime seats.
-  const screen = (await findScreen(trx, ctx.cinemaId, key.screenId))!;
+  const screen = (await findScreenSummary(trx, ctx.cinemaId, key.screenId))!;
   for (const p of prices) p.category = screen.categories.find((c) => c.toLowerCase() === p.category.toLowerCase()) ?? p.category;
 
   const deps = { db: trx, clock: ctx.clock };

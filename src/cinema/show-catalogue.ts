@@ -8,7 +8,7 @@ import { inTransaction } from './repositories/in-transaction.ts';
 import { setAdmissionCapacity } from './repositories/inventory-repository.ts';
 import { findLocation } from './repositories/location-repository.ts';
 import { findMovie } from './repositories/movie-repository.ts';
-import { findScreen } from './repositories/screen-repository.ts';
+import { findScreenSummary } from './repositories/screen-repository.ts';
 import {
   countActiveBookings,
   findShow,
@@ -23,7 +23,7 @@ import {
 } from './repositories/show-repository.ts';
 import { summarizeShows } from './repositories/show-summary-repository.ts';
 import { fromLocal, isLocalDate, isLocalTime } from './time-zone.ts';
-import type { Location, Movie, Price, Screen, Seating, Show, ShowStatus, ShowSummary } from './types.ts';
+import type { Location, Movie, Price, Seating, Show, ShowStatus, ShowSummary } from './types.ts';
 
 const priceSchema = z.object({ category: z.string().trim().min(1).max(40), pricePaise: z.number().int().min(0).max(10_000_000) });
 
@@ -51,7 +51,7 @@ export interface PlannedShow {
   row: ShowRow;
   prices: Price[];
   movie: Movie;
-  screen: Screen;
+  screen: { id: string; name: string; locationId: string; categories: string[] };
   location: Location;
 }
 
@@ -64,7 +64,7 @@ export async function planShow(db: DbOrTrx, cinemaId: string, input: ShowInput, 
   const v = parseInput(showInputSchema, input);
   const movie = await findMovie(db, cinemaId, v.movieId);
   if (!movie) throw new DomainError('movie_not_found', `no film ${v.movieId}`);
-  const screen = await findScreen(db, cinemaId, v.screenId);
+  const screen = await findScreenSummary(db, cinemaId, v.screenId);
   if (!screen) throw new DomainError('screen_not_found', `no screen ${v.screenId}`);
   const location = (await findLocation(db, cinemaId, screen.locationId))!;
   const startsAt = resolveStart(v, location.timezone);
@@ -176,7 +176,7 @@ export async function createShows(deps: CatalogueDeps, input: BulkShowsInput): P
     const existing: Show[] = [];
     const planned: PlannedShow[] = [];
     for (const screenId of input.screenIds) {
-      const screen = await findScreen(trx, input.cinemaId, screenId);
+      const screen = await findScreenSummary(trx, input.cinemaId, screenId);
       if (!screen) throw new DomainError('screen_not_found', `no screen ${screenId}`);
       const prices = input.prices.filter((p) => screen.categories.includes(p.category));
       for (const date of input.dates) {

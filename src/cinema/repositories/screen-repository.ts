@@ -171,3 +171,23 @@ export async function selectSeats(db: DbOrTrx, cinemaId: string, screenId: strin
     .execute();
   return rows.map(toSeat);
 }
+
+/** A screen's name, location and seat categories (front to back), without loading its seats. */
+export async function findScreenSummary(
+  db: DbOrTrx,
+  cinemaId: string,
+  id: string,
+): Promise<{ id: string; name: string; locationId: string; categories: string[] } | null> {
+  const r = await db.selectFrom('screens').select(['id', 'name', 'location_id']).where('cinema_id', '=', cinemaId).where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  const cats = await db
+    .selectFrom('seats')
+    .select(['category', (eb) => eb.fn.min('row_index').as('first_row')])
+    .where('cinema_id', '=', cinemaId)
+    .where('screen_id', '=', id)
+    .where('removed', '=', 0)
+    .groupBy('category')
+    .orderBy('first_row')
+    .execute();
+  return { id: r.id, name: r.name, locationId: r.location_id, categories: cats.map((c) => c.category) };
+}
