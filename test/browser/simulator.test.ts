@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test, type TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hashPassword } from '../../src/admin/passwords.ts';
+import { insertUser } from '../../src/admin/users-repo.ts';
+import { seedDemoCatalogue } from '../../src/cinema/index.ts';
 import { DEMO_LOGIN } from '../../src/sandbox/demo-bootstrap.ts';
+import { insertCinema } from '../../src/tenants/cinemas.ts';
 import { keepScreenshot, launchChromium, startDemoServer, until, type DemoServer } from './helpers.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -119,6 +123,36 @@ async function ticketShown(page: Page, d: DemoServer, phone: string): Promise<bo
   return tickets > 0 && (await page.locator('li.message.incoming.type-image img').count()) >= tickets;
 }
 
+/**
+ * Books by tapping only: the newest message's buttons, or its list's rows in the bottom sheet, chosen
+ * by `preferences`, until the e-ticket arrives. `shot` names screenshots by the option just chosen.
+ */
+async function bookByClicking(page: Page, d: DemoServer, phone: string, preferences: RegExp[], shot?: (id: string) => string | undefined): Promise<void> {
+  for (let turn = 0; !(await ticketShown(page, d, phone)); turn++) {
+    assert.ok(turn < 15, `no e-ticket after 15 turns:\n${await transcript(page)}`);
+    const options = await latestOptions(page);
+    assert.ok(options, `Marquee offered nothing to tap:\n${await transcript(page)}`);
+    const id = pick(options, preferences);
+    const message = page.locator(`li.message[data-id="${options.messageId}"]`);
+    const before = await customerMessages(page);
+    if (options.kind === 'buttons') {
+      await message.locator(`.reply-button[data-option-id="${id}"]`).click();
+    } else {
+      await message.locator('.bubble-action').click();
+      const sheet = page.locator('#list-sheet');
+      await sheet.waitFor();
+      await sheet.locator('label.list-row', { has: page.locator(`input[value="${id}"]`) }).click();
+      const name = shot?.(`sheet:${id}`);
+      if (name) await keepScreenshot(page, name);
+      await sheet.getByRole('button', { name: 'Send' }).click();
+      await sheet.waitFor({ state: 'hidden' });
+    }
+    await waitForTurn(page, d, phone, before);
+    const name = shot?.(id);
+    if (name) await keepScreenshot(page, name);
+  }
+}
+
 async function confirmedBookings(d: DemoServer, customerName: string) {
   return d.db.db
     .selectFrom('bookings as b')
@@ -137,33 +171,16 @@ test('a regular show is booked by clicking only, at a phone’s width', async (t
   assert.equal(await page.locator('#customer-tabs [aria-selected=true] .tab-name').innerText(), 'Asha');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing overflows a 360 px screen');
 
-  let before = await customerMessages(page);
+  const before = await customerMessages(page);
   await page.getByRole('button', { name: 'Say hi' }).click();
   await waitForTurn(page, s.demo, phone, before);
   await keepScreenshot(page, 'simulator-phone-welcome');
-
-  for (let turn = 0; !(await ticketShown(page, s.demo, phone)); turn++) {
-    assert.ok(turn < 15, `no e-ticket after 15 turns:\n${await transcript(page)}`);
-    const options = await latestOptions(page);
-    assert.ok(options, `Marquee offered nothing to tap:\n${await transcript(page)}`);
-    const id = pick(options, REGULAR_BOOKING);
-    const message = page.locator(`li.message[data-id="${options.messageId}"]`);
-    before = await customerMessages(page);
-    if (options.kind === 'buttons') {
-      await message.locator(`.reply-button[data-option-id="${id}"]`).click();
-    } else {
-      await message.locator('.bubble-action').click();
-      const sheet = page.locator('#list-sheet');
-      await sheet.waitFor();
-      await sheet.locator('label.list-row', { has: page.locator(`input[value="${id}"]`) }).click();
-      if (id.startsWith('mv:')) await keepScreenshot(page, 'simulator-phone-list-sheet');
-      await sheet.getByRole('button', { name: 'Send' }).click();
-      await sheet.waitFor({ state: 'hidden' });
-    }
-    await waitForTurn(page, s.demo, phone, before);
-    if (id.startsWith('qty:')) await keepScreenshot(page, 'simulator-phone-seats-held');
-    if (id === 'hold:confirm') await keepScreenshot(page, 'simulator-phone-booked');
-  }
+  await bookByClicking(page, s.demo, phone, REGULAR_BOOKING, (id) => {
+    if (id.startsWith('sheet:mv:')) return 'simulator-phone-list-sheet';
+    if (id.startsWith('qty:')) return 'simulator-phone-seats-held';
+    if (id === 'hold:confirm') return 'simulator-phone-booked';
+    return undefined;
+  });
 
   const ticket = page.locator('li.message.incoming.type-image img').last();
   await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await ticket.elementHandle());
@@ -395,4 +412,56 @@ test('attachments: a location, a photo, a sticker and an unsupported message rea
   await page.getByRole('button', { name: 'API payloads' }).click();
   await page.locator('li.message.outgoing.type-sticker .payload summary').click();
   await keepScreenshot(page, 'simulator-desktop-attachments');
+});
+
+test('staff rehearse their own cinema before going live: its own bot, and a test booking', async (t) => {
+  const s = setup(t);
+  if (!s) return;
+  const { db } = s.demo.db;
+  const now = Date.now();
+  // An onboarded cinema with its own catalogue and languages, not yet known to the emulator.
+  const cinema = await insertCinema(db, s.demo.server.deps.config.secretKey, now, {
+    name: 'Lakeview Talkies',
+    wabaId: '400000000000004',
+    phoneNumberId: '400000000000044',
+    displayPhoneNumber: '+91 98000 00004',
+    accessToken: 'EAA-lakeview-token',
+    timezone: 'Asia/Kolkata',
+    defaultLanguage: 'en',
+    settings: { languages: ['en', 'ta'], branding: { color: '#1f5fa8' } },
+  });
+  await seedDemoCatalogue(db, { cinemaId: cinema.id, now });
+  const password = 'lakeview-box-office';
+  await insertUser(db, now, { email: 'box@lakeview.test', passwordHash: await hashPassword(password), role: 'staff', cinemaId: cinema.id });
+
+  const context = await s.browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${s.demo.url}/admin/login`);
+  await page.getByLabel('E-mail').fill('box@lakeview.test');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
+
+  const phone = '919000000088';
+  await page.goto(`${s.demo.url}/sandbox?cinema=${cinema.id}&customer=${phone}&name=Selvi`);
+  await page.locator('#chat-status').filter({ hasText: 'business account' }).waitFor();
+  assert.equal(await page.locator('#chat-name').innerText(), 'Lakeview Talkies');
+  assert.equal(await page.locator('#mode-badge').innerText(), 'Test mode');
+  assert.deepEqual(await page.locator('#cinema-select option').allInnerTexts(), ['Marquee Cinemas · +91 98765 43210', 'Lakeview Talkies · +91 98000 00004'], 'the demo cinema and their own, nobody else’s');
+
+  const before = await customerMessages(page);
+  await page.getByRole('button', { name: 'Say hi' }).click();
+  await waitForTurn(page, s.demo, phone, before);
+  await keepScreenshot(page, 'simulator-rehearsal-welcome');
+  await bookByClicking(page, s.demo, phone, REGULAR_BOOKING);
+  await page.locator('li.message.incoming.type-image img').last().scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'simulator-rehearsal-booked');
+
+  const booked = await confirmedBookings(s.demo, 'Selvi');
+  assert.equal(booked.length, 1);
+  assert.equal(booked[0]!.is_test, 1, 'a rehearsal booking is a test booking');
+  const customer = await db.selectFrom('customers').select('is_test').where('cinema_id', '=', cinema.id).where('name', '=', 'Selvi').executeTakeFirstOrThrow();
+  assert.equal(customer.is_test, 1);
+  assert.ok(s.demo.server.emulator.sent({ phoneNumberId: cinema.phoneNumberId, to: phone }).length > 0, 'the replies went to the built-in emulator');
 });
