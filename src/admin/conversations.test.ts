@@ -100,7 +100,7 @@ test('failed deliveries are highlighted in the transcript', async () => {
     .execute();
   const b = await signedIn(ctx, staff);
   const page = await b.get(`/admin/c/${cinema.id}/conversations/${customerId}`);
-  assert.match(page.body, /class="bubble out  failed"/);
+  assert.match(page.body, /class="bubble out failed"/);
   assert.match(page.body, /Not delivered: Message undeliverable/);
   assert.match(page.body, /1 not delivered/);
 });

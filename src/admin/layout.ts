@@ -108,7 +108,7 @@ ${(o.scripts ?? []).map((s) => html`<script src="/admin/assets/${s}" defer></scr
       <ul>
         ${nav.map((n) => html`<li><a href="${base}${n.path}" class="${o.active === n.key ? 'active' : ''}" ${o.active === n.key ? raw('aria-current="page"') : ''}>${icon(n.key)}<span>${n.label}</span></a></li>`)}
         ${o.staff.role === 'operator'
-          ? html`<li class="nav-sep"><a href="/admin/cinemas" class="${o.active === 'cinemas' ? 'active' : ''}" ${o.active === 'cinemas' ? raw('aria-current="page"') : ''}>${icon('cinemas')}<span>Cinemas</span></a></li>
+          ? html`<li class="${nav.length ? 'nav-sep' : ''}"><a href="/admin/cinemas" class="${o.active === 'cinemas' ? 'active' : ''}" ${o.active === 'cinemas' ? raw('aria-current="page"') : ''}>${icon('cinemas')}<span>Cinemas</span></a></li>
         ${o.cinema ? '' : html`<li><a href="/admin/analytics">${icon('analytics')}<span>All cinemas' analytics</span></a></li>`}`
           : ''}
       </ul>

@@ -61,6 +61,7 @@ test('an operator onboards a cinema by token: discover, pick a number, stored wi
   assert.equal(out.kind, 'test');
   assert.equal(out.customer_id, null);
   assert.equal(decrypt(ctx.deps.config.secretKey, out.to_enc!), '919876500099');
+  assert.deepEqual(JSON.parse(out.payload_json), { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } });
   const after = await b.get(`/admin/c/${cinemaId}/onboarding`);
   assert.match(after.body, /data-test-status="queued"/);
 });

@@ -1,6 +1,6 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Cell, Column, Sheet } from './sheet.ts';
+import { drained, flushed } from './stream-wait.ts';
 
 /**
  * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a leading
@@ -41,7 +41,7 @@ export function csvCell(type: Column['type'], v: Cell): string {
 export async function writeCsv(out: Writable, sheet: Sheet): Promise<number> {
   const write = async (s: string) => {
     if (out.destroyed) throw new Error('export destination closed');
-    if (!out.write(s)) await once(out, 'drain');
+    if (!out.write(s)) await drained(out, out);
   };
   await write(`\uFEFF${sheet.columns.map((c) => quote(neutraliseFormula(c.header))).join(',')}\r\n`);
   let rows = 0;
@@ -52,11 +52,6 @@ export async function writeCsv(out: Writable, sheet: Sheet): Promise<number> {
     await write(chunk);
   }
   out.end();
-  await finished(out);
+  await flushed(out);
   return rows;
-}
-
-async function finished(out: Writable): Promise<void> {
-  if (out.writableFinished) return;
-  await once(out, 'finish');
 }

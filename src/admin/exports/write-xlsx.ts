@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, Column, Sheet } from './sheet.ts';
+import { drained, flushed, type DrainEmitter } from './stream-wait.ts';
 
 const NUM_FMT: Partial<Record<Column['type'], string>> = {
   int: '#,##0',
@@ -25,11 +25,9 @@ function xlsxCell(type: Column['type'], v: Cell): ExcelJS.CellValue {
   }
 }
 
-interface Drainable {
+interface SheetBuffer extends DrainEmitter {
   writableNeedDrain?: boolean;
   _writableState?: { needDrain?: boolean };
-  once(event: 'drain', listener: () => void): unknown;
-  removeListener(event: 'drain', listener: () => void): unknown;
 }
 
 /**
@@ -38,36 +36,20 @@ interface Drainable {
  * hence the look at its internal state). Reached through exceljs's internals and checked by shape,
  * so another exceljs version degrades to not waiting rather than failing.
  */
-function sheetBuffer(ws: unknown): Drainable | undefined {
+function sheetBuffer(ws: unknown): SheetBuffer | undefined {
   const pipes = (ws as { stream?: { pipes?: unknown[] } }).stream?.pipes;
-  const s = pipes?.[0] as Partial<Drainable> | undefined;
-  return s && typeof s.once === 'function' && typeof s.removeListener === 'function' ? (s as Drainable) : undefined;
+  const s = pipes?.[0] as Partial<SheetBuffer> | undefined;
+  return s && typeof s.once === 'function' && typeof s.removeListener === 'function' ? (s as SheetBuffer) : undefined;
 }
 
-const needsDrain = (s: Drainable): boolean => s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
-
-/** Resolves on `drain`; rejects if the destination goes away first, so an abandoned download does not wait forever. */
-function drained(s: Drainable, out: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onDrain = () => {
-      out.removeListener('close', onClose);
-      resolve();
-    };
-    const onClose = () => {
-      s.removeListener('drain', onDrain);
-      reject(new Error('export destination closed'));
-    };
-    s.once('drain', onDrain);
-    out.once('close', onClose);
-  });
-}
+const needsDrain = (s: SheetBuffer): boolean => s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
 
 /** Waits until both the compressor and the destination have taken what was written, so memory stays flat. */
 async function settle(ws: unknown, out: Writable): Promise<void> {
   if (out.destroyed) throw new Error('export destination closed');
   const buffer = sheetBuffer(ws);
   if (buffer && needsDrain(buffer)) await drained(buffer, out);
-  if (out.writableNeedDrain) await drained(out as unknown as Drainable, out);
+  if (out.writableNeedDrain) await drained(out, out);
 }
 
 /**
@@ -100,8 +82,7 @@ export async function writeXlsx(out: Writable, sheets: Sheet[]): Promise<number[
     ws.commit();
     counts.push(rows);
   }
-  const done = out.writableFinished ? Promise.resolve() : once(out, 'finish');
-  await wb.commit();
-  await done;
+  // If the destination goes away while the zip is finished, stop rather than wait for it.
+  await Promise.all([wb.commit(), flushed(out)]);
   return counts;
 }

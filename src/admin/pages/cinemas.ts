@@ -35,8 +35,11 @@ function tokenBadge(c: Cinema): SafeHtml {
   return c.tokenStatus === 'valid' ? html`<span class="badge badge-valid">Token valid</span>` : html`<span class="badge badge-invalid" title="${c.tokenError ?? ''}">Token invalid</span>`;
 }
 
-export const TEST_MESSAGE_TEXT = (name: string) =>
-  `✅ ${name} is connected to Marquee. This is a test message: customers can now book tickets on this WhatsApp number.`;
+/**
+ * The test message is Meta's `hello_world` sample template, which every WhatsApp Business account
+ * has: a message the business starts must be a template, or WhatsApp refuses it (131047).
+ */
+export const TEST_MESSAGE = { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } } as const;
 
 export function cinemaRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/admin/cinemas', { preHandler: requireStaff(OPERATORS) }, async (request, reply) => {
@@ -167,7 +170,7 @@ ${invalid.length ? html`<div class="banner banner-error" role="alert"><strong>${
 <div class="grid grid-2">
 <section class="card">
   <h2>Send a test message</h2>
-  <p class="muted">Send a WhatsApp message from <strong>${cinema.displayPhoneNumber}</strong> to your own phone to check that everything works.</p>
+  <p class="muted">Send Meta's <code>hello_world</code> template from <strong>${cinema.displayPhoneNumber}</strong> to your own phone to check that everything works end to end.</p>
   <form method="post" action="${cinemaPath(cinema.id, '/onboarding/test-message')}">
     <input type="hidden" name="_csrf" value="${csrf}">
     <div class="field"><label for="to">Your WhatsApp number, with country code</label><input id="to" name="to" type="tel" inputmode="tel" placeholder="+91 98765 43210" required autocomplete="off"></div>
@@ -202,7 +205,7 @@ ${invalid.length ? html`<div class="banner banner-error" role="alert"><strong>${
       if (digits.length < 8 || digits.length > 15) throw badRequest('invalid_phone', 'Enter the number with its country code, e.g. +91 98765 43210.');
       const now = deps.clock.now();
       await deps.db.transaction().execute(async (trx) => {
-        await queueOutbound(trx, now, [{ cinemaId: cinema.id, toEnc: encrypt(deps.config.secretKey, digits), kind: 'test', message: { type: 'text', text: { body: TEST_MESSAGE_TEXT(cinema.name) } } }]);
+        await queueOutbound(trx, now, [{ cinemaId: cinema.id, toEnc: encrypt(deps.config.secretKey, digits), kind: 'test', message: TEST_MESSAGE }]);
         await audit(trx, now, { cinemaId: cinema.id, userId: staffOf(request).userId, action: 'test_message', subject: maskPhone(digits.slice(-4)) });
       });
       deps.wake();

@@ -41,14 +41,11 @@ function statusBadge(status: string, errorCode?: number | null): SafeHtml {
 function bubble(e: TranscriptEntry, tz: string): SafeHtml {
   if (e.dir === 'in') {
     if (e.type === 'internal') return html`<div class="bubble internal">${previewInbound(e.type, e.payloadJson)} · ${formatDateTime(e.at, tz)}</div>`;
-    return html`<div class="bubble in">${previewInbound(e.type, e.payloadJson)}<div class="meta">${formatDateTime(e.at, tz)}</div></div>`;
+    return html`<div class="bubble in"><div class="text">${previewInbound(e.type, e.payloadJson)}</div><div class="meta">${formatDateTime(e.at, tz)}</div></div>`;
   }
   const failed = e.status === 'failed';
-  return html`<div class="bubble out ${e.kind === 'staff_reply' ? 'staff' : ''} ${failed ? 'failed' : ''}" data-status="${e.status}">
-  ${e.kind !== 'reply' ? html`<div class="kind">${e.kind === 'staff_reply' ? 'Staff reply' : e.kind.replace(/_/g, ' ')}</div>` : ''}${previewOutbound(e.payloadJson)}
-  <div class="meta">${formatDateTime(e.at, tz)} ${statusBadge(e.status, e.errorCode)}</div>
-  ${failed ? html`<div class="meta" role="note">Not delivered${e.error ? `: ${e.error}` : ''}</div>` : ''}
-</div>`;
+  const label = e.kind === 'reply' ? '' : e.kind === 'staff_reply' ? 'Staff reply' : e.kind.replace(/_/g, ' ');
+  return html`<div class="${['bubble', 'out', e.kind === 'staff_reply' ? 'staff' : '', failed ? 'failed' : ''].filter(Boolean).join(' ')}" data-status="${e.status}">${label ? html`<div class="kind">${label}</div>` : ''}<div class="text">${previewOutbound(e.payloadJson)}</div><div class="meta">${formatDateTime(e.at, tz)} ${statusBadge(e.status, e.errorCode)}</div>${failed ? html`<div class="meta fail-note" role="note">Not delivered${e.error ? `: ${e.error}` : ''}</div>` : ''}</div>`;
 }
 
 export function conversationRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -30,7 +30,7 @@ export function overviewRoutes(app: FastifyInstance, deps: AppDeps): void {
   <div class="stat"><div class="label">Tickets today</div><div class="value">${totals.tickets}</div></div>
   ${manager ? html`<div class="stat"><div class="label">Revenue today</div><div class="value">${formatMoney(totals.revenuePaise)}</div></div>` : ''}
   <div class="stat"><div class="label">Waiting for staff</div><div class="value">${waiting.length}</div><div class="hint"><a href="${base}/conversations">Open inbox</a></div></div>
-  <div class="stat"><div class="label">Failed messages (24 h)</div><div class="value">${failed}</div></div>
+  <div class="stat"><div class="label">Failed sends (24 h)</div><div class="value">${failed}</div></div>
 </div>
 <div class="with-aside">
   <section class="card"><header><h2>Today's shows · ${formatDay(now, tz)}</h2>${manager ? html`<a class="btn btn-sm" href="${base}/catalogue/shows">Manage shows</a>` : ''}</header>

@@ -68,28 +68,30 @@ export function showRoutes(app: FastifyInstance, deps: AppDeps): void {
       const cinema = await cinemaOf(deps, request);
       const now = deps.clock.now();
       const tz = cinema.timezone;
-      const start = request.query.date && isLocalDate(request.query.date) ? request.query.date : localToday(now, tz);
-      const from = localDayRange(start, tz).start;
-      const to = localDayRange(addDays(start, 7), tz).start;
-      const shows = await listShows(deps.db, { cinemaId: cinema.id, now, from, to });
+      const today = localToday(now, tz);
+      const day = request.query.date && isLocalDate(request.query.date) ? request.query.date : today;
+      // A strip of seven days around the chosen one, with the number of shows on each.
+      const first = day < today || day > addDays(today, 6) ? day : today;
+      const strip = Array.from({ length: 7 }, (_, i) => addDays(first, i));
+      const week = await listShows(deps.db, { cinemaId: cinema.id, now, from: localDayRange(strip[0]!, tz).start, to: localDayRange(strip[6]!, tz).end });
+      const shows = week.filter((s) => s.localDate === day);
       const csrf = csrfToken(request, reply);
-      const days = new Map<string, typeof shows>();
-      for (const s of shows) days.set(s.localDate, [...(days.get(s.localDate) ?? []), s]);
       const body = html`${catalogueTabs(cinema.id, 'shows')}
 <section class="card">
-  <header><h2>Shows from ${formatDay(from, tz)}</h2>
-    <div class="row"><form method="get" class="row"><input type="date" name="date" value="${start}" aria-label="Week starting" data-autosubmit><a class="btn btn-sm" href="?date=${addDays(start, 7)}">Next week</a></form><a class="btn btn-primary" href="${cinemaPath(cinema.id, '/catalogue/shows/new')}">Add shows</a></div>
+  <header><nav class="day-strip" aria-label="Days">${strip.map((d) => {
+    const n = week.filter((s) => s.localDate === d).length;
+    return html`<a href="?date=${d}" class="${d === day ? 'active' : ''}" ${d === day ? html`aria-current="date"` : ''}><strong>${formatDay(localDayRange(d, tz).start + 12 * 3600_000, tz)}</strong><small>${n} show${n === 1 ? '' : 's'}</small></a>`;
+  })}</nav>
+    <div class="row"><form method="get" class="row"><input type="date" name="date" value="${day}" aria-label="Go to date" data-autosubmit></form><a class="btn btn-primary" href="${cinemaPath(cinema.id, '/catalogue/shows/new')}">Add shows</a></div>
   </header>
   ${shows.length
-    ? [...days].map(
-        ([day, list]) => html`<h3 style="margin-top:1rem">${formatDay(list[0]!.startsAt, tz)}</h3><div class="table-wrap"><table><thead><tr><th>Time</th><th>Film</th><th>Screen</th><th>Language</th><th>Prices</th><th class="num">Available</th><th></th></tr></thead><tbody>
-        ${list.map(
-          (s) => html`<tr data-show="${s.id}" data-day="${day}"><td><strong>${s.localTime}</strong></td><td>${s.movie.title}</td><td>${s.screenName}<br><small class="muted">${s.location.name}</small></td><td>${s.language} · ${s.format}</td>
+    ? html`<div class="table-wrap"><table><thead><tr><th>Time</th><th>Film</th><th>Screen</th><th>Language</th><th>Prices</th><th class="num">Available</th><th></th></tr></thead><tbody>
+        ${shows.map(
+          (s) => html`<tr data-show="${s.id}"><td><strong>${s.localTime}</strong></td><td>${s.movie.title}${s.eventId ? html` <span class="badge badge-brand">event</span>` : ''}</td><td>${s.screenName}<br><small class="muted">${s.location.name}</small></td><td>${s.language} · ${s.format}</td>
           <td><small>${s.prices.map((p) => `${p.category} ${formatMoney(p.pricePaise)}`).join(' · ')}</small></td><td class="num">${s.available}</td>
           <td>${s.status === 'cancelled' ? html`<span class="badge badge-cancelled">Cancelled</span>` : html`<form method="post" action="${cinemaPath(cinema.id, `/catalogue/shows/${encodeURIComponent(s.id)}/cancel`)}" data-confirm="Cancel the ${s.localTime} show of ${s.movie.title}?"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-sm btn-danger" type="submit">Cancel</button></form>`}</td></tr>`,
-        )}</tbody></table></div>`,
-      )
-    : html`<p class="empty">No shows this week. <a href="${cinemaPath(cinema.id, '/catalogue/shows/new')}">Add shows</a>.</p>`}
+        )}</tbody></table></div>`
+    : html`<p class="empty">No shows on this day. <a href="${cinemaPath(cinema.id, '/catalogue/shows/new')}">Add shows</a>.</p>`}
 </section>`;
       return sendPage(request, reply, { title: 'Catalogue', cinema, active: 'catalogue', body });
     },
