@@ -17,6 +17,7 @@ import {
 } from '../admin/exports/export-files-repository.ts';
 import { bookingsSheet, periodSummarySheets, showsSheet } from '../admin/exports/export-sheets.ts';
 import { writeXlsx } from '../admin/exports/write-xlsx.ts';
+import { cinemaFolder, exportDir } from '../admin/exports/export-paths.ts';
 
 export interface ScheduledExportDeps {
   db: Db;
@@ -32,15 +33,6 @@ export const STALE_CLAIM_MS = 15 * 60_000;
 /** A failed export is tried again after this long, up to MAX_ATTEMPTS times in all. */
 export const RETRY_AFTER_MS = 10 * 60_000;
 export const MAX_ATTEMPTS = 3;
-
-/** The folder name for a cinema: its id when that is a safe file name (it always is for ids we mint), else a hash of it. */
-export function cinemaFolder(cinemaId: string): string {
-  return /^[A-Za-z0-9_-]{1,80}$/.test(cinemaId) ? cinemaId : crypto.createHash('sha256').update(cinemaId).digest('hex').slice(0, 32);
-}
-
-export function exportDir(dataDir: string, cinemaId: string): string {
-  return path.join(dataDir, 'exports', cinemaFolder(cinemaId));
-}
 
 function mayRetake(e: ExportFile, now: number): boolean {
   if (e.status === 'running') return now - e.claimedAt >= STALE_CLAIM_MS;

@@ -133,3 +133,20 @@ test('writing waits for a slow destination instead of buffering ahead', async ()
   }
   assert.equal(await job, 600);
 });
+
+test('an abandoned download stops the export instead of leaving it waiting', async () => {
+  const many = (): Sheet =>
+    paged(
+      'x',
+      COLUMNS,
+      Array.from({ length: 50 }, () => Array.from({ length: 200 }, (_, i): Cell[] => [`row ${i} `.repeat(20), i, i, WALL, '2026-11-25', 0.5])),
+    );
+  for (const write of [(out: PassThrough) => writeXlsx(out, [many()]), (out: PassThrough) => writeCsv(out, many())]) {
+    // Nobody reads this destination, so it fills up; then the client goes away.
+    const out = new PassThrough({ highWaterMark: 1024 });
+    const job = write(out);
+    await new Promise((r) => setImmediate(r));
+    out.destroy();
+    await assert.rejects(job, /closed|premature/i);
+  }
+});
