@@ -146,6 +146,11 @@ async function start() {
     );
     el.composer.querySelectorAll('button, textarea').forEach((b) => (b.disabled = true));
     el.addCustomer.disabled = true;
+    el.empty.hidden = false;
+    el.empty.replaceChildren(
+      h('p', {}, data.viewer ? 'There is no cinema you may rehearse yet.' : 'Sign in to the dashboard to rehearse your cinema’s WhatsApp flow here before going live.'),
+      data.viewer ? '' : h('a', { class: 'say-hi', href: data.signInUrl }, 'Sign in'),
+    );
     return;
   }
   el.cinemaSelect.disabled = false;
