@@ -186,6 +186,7 @@ test('a regular show is booked by clicking only, at a phone’s width', async (t
   await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await ticket.elementHandle());
   await ticket.scrollIntoViewIfNeeded();
   await keepScreenshot(page, 'simulator-phone-ticket');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'a whole booking fits a 360 px screen');
 
   // Tap to zoom, and close again.
   await ticket.click();
@@ -364,6 +365,15 @@ test('keyboard alone: tab order, new customer, sending, the list sheet, the atta
   await waitForTurn(page, s.demo, phone, before);
   assert.equal(await page.locator('li.message.outgoing.type-location').count(), 1, 'the location reached Marquee');
   await keepScreenshot(page, 'simulator-desktop-keyboard');
+
+  // Customers side by side: arrows move between the tabs, and each tab shows its own conversation.
+  await page.locator('#customer-tabs [aria-selected=true]').focus();
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator('#customer-tabs [aria-selected=true] .tab-name').innerText(), 'Ravi');
+  await page.getByRole('button', { name: 'Say hi' }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#customer-tabs [aria-selected=true] .tab-name').innerText(), 'Kavya');
+  await page.locator('li.message.outgoing.type-location').waitFor();
 });
 
 test('attachments: a location, a photo, a sticker and an unsupported message reach Marquee, and it answers each', async (t) => {
