@@ -89,6 +89,10 @@ export const exportsPlugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     const out = new PassThrough();
     const writing = format === 'xlsx' ? writeXlsx(out, sheets) : writeCsv(out, sheets[0]!);
     writing.catch((err: unknown) => {
+      if (out.destroyed) {
+        request.log.info({ cinemaId: cinema.id, kind }, 'export download abandoned by the client');
+        return;
+      }
       // Headers are gone by now: cutting the stream short is how the client learns of the failure.
       request.log.error({ err, cinemaId: cinema.id, kind }, 'export failed while streaming');
       out.destroy(err instanceof Error ? err : new Error(String(err)));
