@@ -2,7 +2,7 @@ import type { Trx } from '../db/database.ts';
 import { generateBookingRef } from './booking-ref.ts';
 import { DomainError } from './domain-error.ts';
 import { newId } from './new-id.ts';
-import { insertBookingSeats, insertBookingWithRef, loadBooking } from './repositories/booking-repository.ts';
+import { insertBookingSeats, insertBookingWithRef, toBooking, type BookingRow } from './repositories/booking-repository.ts';
 import { claimSeats } from './repositories/inventory-repository.ts';
 import type { Booking, SeatArrangement, Seat, Show } from './types.ts';
 
@@ -31,30 +31,27 @@ export async function createHeldSeatBooking(trx: Trx, b: HeldSeatBookingInput): 
     }
   }
   const id = newId('bkg');
-  await insertBookingWithRef(
-    trx,
-    {
-      id,
-      cinema_id: b.show.cinemaId,
-      show_id: b.show.id,
-      customer_id: b.customerId,
-      event_id: b.eventId,
-      status: 'held',
-      seating: 'assigned',
-      arrangement: b.arrangement,
-      quantity: b.seats.length,
-      category: null,
-      total_paise: b.seats.reduce((sum, s) => sum + price.get(s.category)!, 0),
-      hold_expires_at: b.expiresAt,
-      is_test: b.isTest ? 1 : 0,
-      created_at: b.now,
-      updated_at: b.now,
-      confirmed_at: null,
-      cancelled_at: null,
-      expired_at: null,
-    },
-    b.newRef ?? generateBookingRef,
-  );
+  const row: Omit<BookingRow, 'ref'> = {
+    id,
+    cinema_id: b.show.cinemaId,
+    show_id: b.show.id,
+    customer_id: b.customerId,
+    event_id: b.eventId,
+    status: 'held',
+    seating: 'assigned',
+    arrangement: b.arrangement,
+    quantity: b.seats.length,
+    category: null,
+    total_paise: b.seats.reduce((sum, s) => sum + price.get(s.category)!, 0),
+    hold_expires_at: b.expiresAt,
+    is_test: b.isTest ? 1 : 0,
+    created_at: b.now,
+    updated_at: b.now,
+    confirmed_at: null,
+    cancelled_at: null,
+    expired_at: null,
+  };
+  const ref = await insertBookingWithRef(trx, row, b.newRef ?? generateBookingRef);
   const claimed = await claimSeats(trx, {
     cinemaId: b.show.cinemaId,
     showId: b.show.id,
@@ -64,16 +61,14 @@ export async function createHeldSeatBooking(trx: Trx, b: HeldSeatBookingInput): 
     now: b.now,
   });
   if (claimed !== b.seats.length) return { ok: false, bookingId: id };
-  await insertBookingSeats(
-    trx,
-    b.seats.map((s) => ({
-      cinema_id: b.show.cinemaId,
-      booking_id: id,
-      seat_id: s.id,
-      seat_code: s.code,
-      category: s.category,
-      price_paise: price.get(s.category)!,
-    })),
-  );
-  return { ok: true, booking: (await loadBooking(trx, b.show.cinemaId, id, b.now))! };
+  const seatRows = b.seats.map((s) => ({
+    cinema_id: b.show.cinemaId,
+    booking_id: id,
+    seat_id: s.id,
+    seat_code: s.code,
+    category: s.category,
+    price_paise: price.get(s.category)!,
+  }));
+  await insertBookingSeats(trx, seatRows);
+  return { ok: true, booking: toBooking({ ...row, ref }, seatRows, b.now) };
 }

@@ -4,7 +4,7 @@ import { DomainError } from './domain-error.ts';
 import { admitHold, holdExpiry, type HoldCommon } from './hold-rules.ts';
 import type { InventoryDeps } from './inventory-deps.ts';
 import { newId } from './new-id.ts';
-import { expireDueHolds, insertBookingWithRef, loadBooking } from './repositories/booking-repository.ts';
+import { expireDueHolds, insertBookingWithRef, toBooking, type BookingRow } from './repositories/booking-repository.ts';
 import { inTransaction } from './repositories/in-transaction.ts';
 import { countAdmissionTaken, findAdmissionStock, releaseClaims, returnAdmission, takeAdmission } from './repositories/inventory-repository.ts';
 import { findShow } from './repositories/show-repository.ts';
@@ -42,32 +42,28 @@ export async function holdGeneralAdmission(deps: InventoryDeps, input: HoldGener
       if (available <= 0) throw new DomainError('show_sold_out', `show ${show.id} is sold out`, { available: 0 });
       throw new DomainError('not_enough_seats', `only ${available} tickets left`, { available });
     }
-    const id = newId('bkg');
-    await insertBookingWithRef(
-      trx,
-      {
-        id,
-        cinema_id: input.cinemaId,
-        show_id: show.id,
-        customer_id: input.customerId,
-        event_id: eventId,
-        status: 'held',
-        seating: 'general_admission',
-        arrangement: 'general_admission',
-        quantity: input.quantity,
-        category: price.category,
-        total_paise: price.pricePaise * input.quantity,
-        hold_expires_at: expiresAt,
-        is_test: input.isTest ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-        confirmed_at: null,
-        cancelled_at: null,
-        expired_at: null,
-      },
-      deps.newRef ?? generateBookingRef,
-    );
-    return (await loadBooking(trx, input.cinemaId, id, now))!;
+    const row: Omit<BookingRow, 'ref'> = {
+      id: newId('bkg'),
+      cinema_id: input.cinemaId,
+      show_id: show.id,
+      customer_id: input.customerId,
+      event_id: eventId,
+      status: 'held',
+      seating: 'general_admission',
+      arrangement: 'general_admission',
+      quantity: input.quantity,
+      category: price.category,
+      total_paise: price.pricePaise * input.quantity,
+      hold_expires_at: expiresAt,
+      is_test: input.isTest ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+      confirmed_at: null,
+      cancelled_at: null,
+      expired_at: null,
+    };
+    const ref = await insertBookingWithRef(trx, row, deps.newRef ?? generateBookingRef);
+    return toBooking({ ...row, ref }, [], now);
   });
 }
 
