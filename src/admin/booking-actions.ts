@@ -1,8 +1,5 @@
 import type { AppDeps } from '../app-deps.ts';
-import { getBooking, getBookingByRef } from '../cinema/booking-queries.ts';
-import { cancelBooking } from '../cinema/cancel-booking.ts';
-import { normalizeBookingRef } from '../cinema/booking-ref.ts';
-import type { BookingDetails } from '../cinema/types.ts';
+import { cancelBooking, getBooking, getBookingByRef, normalizeBookingRef, type BookingDetails } from '../cinema/index.ts';
 import { queueOutbound } from '../jobs/outbox.ts';
 import { getCinema } from '../tenants/cinemas.ts';
 import { audit } from './audit-repo.ts';

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isDomainError, type CinemaErrorCode } from '../cinema/domain-error.ts';
+import { isDomainError, type CinemaErrorCode } from '../cinema/index.ts';
 import { isApiRequest } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { html, renderBarePage } from './layout.ts';

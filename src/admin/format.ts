@@ -1,4 +1,4 @@
-import { toLocal } from '../cinema/time-zone.ts';
+import { toLocal } from '../cinema/index.ts';
 
 /** '₹1,250.00' from paise. */
 export function formatMoney(paise: number): string {

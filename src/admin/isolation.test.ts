@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApiToken } from './api-tokens-repo.ts';
-import { createEvent } from '../cinema/event-catalogue.ts';
+import { createEvent } from '../cinema/index.ts';
 import { addCinema, addConfirmedBooking, addCustomerWithMessage, addShowScenario, addUser, createAdminTestApp, signedIn, type AdminTestContext, type Browser } from './test-app.ts';
 
 /**

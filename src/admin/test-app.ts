@@ -7,6 +7,8 @@ import { GraphClient } from '../whatsapp/graph-client.ts';
 import { insertCinema, type Cinema } from '../tenants/cinemas.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/db.ts';
 import { adminPlugin } from './index.ts';
+import { confirmBooking, createLocation, createMovie, createScreen, createShow, holdBestAvailable, layoutRow, toLocal } from '../cinema/index.ts';
+import { resolveCustomer } from '../tenants/customers.ts';
 import { hashPassword } from './passwords.ts';
 import { insertUser, type Role, type StaffUser } from './users-repo.ts';
 
@@ -158,7 +160,6 @@ export async function signedIn(ctx: AdminTestContext, user: StaffUser): Promise<
 
 /** A customer who wrote `text` at the clock's current time, optionally in staff hand-off. */
 export async function addCustomerWithMessage(ctx: AdminTestContext, cinemaId: string, o: { phone: string; name?: string; text?: string; handoff?: boolean; language?: string }): Promise<string> {
-  const { resolveCustomer } = await import('../tenants/customers.ts');
   const now = ctx.clock.now();
   const id = await resolveCustomer(ctx.deps.db, ctx.deps.config.secretKey, now, { cinemaId, waId: o.phone, name: o.name });
   await ctx.deps.db.updateTable('customers').set({ last_inbound_at: now, language: o.language ?? 'en' }).where('id', '=', id).execute();
@@ -177,12 +178,6 @@ export async function addCustomerWithMessage(ctx: AdminTestContext, cinemaId: st
 
 /** A location, a two-row screen, a film and a show tonight (18:30 local) for a cinema. */
 export async function addShowScenario(ctx: AdminTestContext, cinemaId: string, o: { time?: string; title?: string } = {}) {
-  const { createLocation } = await import('../cinema/location-catalogue.ts');
-  const { createScreen } = await import('../cinema/screen-catalogue.ts');
-  const { createMovie } = await import('../cinema/movie-catalogue.ts');
-  const { createShow } = await import('../cinema/show-catalogue.ts');
-  const { layoutRow } = await import('../cinema/seat-layout.ts');
-  const { toLocal } = await import('../cinema/time-zone.ts');
   const d = { db: ctx.deps.db, clock: ctx.clock };
   const location = await createLocation(d, { cinemaId, name: `Central ${++seq}`, city: 'Chennai', address: '1 Anna Salai', timezone: 'Asia/Kolkata' });
   const screen = await createScreen(d, { cinemaId, locationId: location.id, name: 'Screen 1', layout: { rows: [layoutRow('A', 'Classic', 'SSSS_SSSS'), layoutRow('B', 'Prime', 'SSSS_SSSW')] } });
@@ -204,8 +199,6 @@ export async function addShowScenario(ctx: AdminTestContext, cinemaId: string, o
 
 /** A confirmed booking of `quantity` best seats for a customer. */
 export async function addConfirmedBooking(ctx: AdminTestContext, cinemaId: string, showId: string, customerId: string, quantity = 2) {
-  const { holdBestAvailable } = await import('../cinema/hold-best-available.ts');
-  const { confirmBooking } = await import('../cinema/confirm-booking.ts');
   const d = { db: ctx.deps.db, clock: ctx.clock };
   const held = await holdBestAvailable(d, { cinemaId, showId, customerId, holdMinutes: 10, quantity });
   return confirmBooking(d, { cinemaId, bookingId: held.id });

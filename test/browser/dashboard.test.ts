@@ -8,10 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { startServer, type RunningServer } from '../../src/serve.ts';
 import { DEMO_LOGIN } from '../../src/sandbox/demo-bootstrap.ts';
 import { resolveCustomer } from '../../src/tenants/customers.ts';
-import { listShows } from '../../src/cinema/show-catalogue.ts';
-import { holdBestAvailable } from '../../src/cinema/hold-best-available.ts';
-import { confirmBooking } from '../../src/cinema/confirm-booking.ts';
-import { addDays, toLocal } from '../../src/cinema/time-zone.ts';
+import { addDays, confirmBooking, holdBestAvailable, listShows, toLocal } from '../../src/cinema/index.ts';
 import { getCinemaByPhoneNumberId } from '../../src/tenants/cinemas.ts';
 
 /**

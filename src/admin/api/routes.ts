@@ -1,15 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { getBooking } from '../../cinema/booking-queries.ts';
-import { normalizeBookingRef } from '../../cinema/booking-ref.ts';
-import { createEvent, getEvent, listEvents, updateEvent } from '../../cinema/event-catalogue.ts';
-import { createLocation, getLocation, listLocations, updateLocation } from '../../cinema/location-catalogue.ts';
-import { createMovie, getMovie, listMovies, updateMovie } from '../../cinema/movie-catalogue.ts';
-import { createScreen, getScreen, listScreens, updateScreen } from '../../cinema/screen-catalogue.ts';
-import { cancelShow, createShow, createShows, getShow, listShows, updateShow } from '../../cinema/show-catalogue.ts';
-import { isLocalDate, localDayRange } from '../../cinema/time-zone.ts';
-import type { BookingDetails } from '../../cinema/types.ts';
+import { cancelShow, createEvent, createLocation, createMovie, createScreen, createShow, createShows, getBooking, getEvent, getLocation, getMovie, getScreen, getShow, isLocalDate, listEvents, listLocations, listMovies, listScreens, listShows, localDayRange, normalizeBookingRef, updateEvent, updateLocation, updateMovie, updateScreen, updateShow, type BookingDetails } from '../../cinema/index.ts';
 import { getCinema, listCinemas, type Cinema } from '../../tenants/cinemas.ts';
 import { maskPhone } from '../../tenants/secrets.ts';
 import { MANAGERS, requireStaff } from '../auth.ts';

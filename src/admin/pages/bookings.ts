@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { getBooking } from '../../cinema/booking-queries.ts';
-import { normalizeBookingRef } from '../../cinema/booking-ref.ts';
-import { isLocalDate, localDayRange } from '../../cinema/time-zone.ts';
-import type { BookingDetails } from '../../cinema/types.ts';
+import { getBooking, isLocalDate, localDayRange, normalizeBookingRef, type BookingDetails } from '../../cinema/index.ts';
 import { maskPhone } from '../../tenants/secrets.ts';
 import { MANAGERS, requireStaff } from '../auth.ts';
 import { cancelByStaff } from '../booking-actions.ts';

@@ -8,7 +8,7 @@ import { HttpError } from '../errors.ts';
 import { formatDateTime, formatDay, formatTime, localToday } from '../format.ts';
 import { html, type SafeHtml } from '../layout.ts';
 import { cinemaOf, cinemaPath, csrfToken, sendPage, staffOf } from '../page-context.ts';
-import { toLocal } from '../../cinema/time-zone.ts';
+import { toLocal } from '../../cinema/index.ts';
 import { csrfField } from '../zod-schemas.ts';
 
 const params = z.object({ cinemaId: z.string().max(64) });

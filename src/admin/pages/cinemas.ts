@@ -6,7 +6,7 @@ import { getCinema, listCinemas, type Cinema } from '../../tenants/cinemas.ts';
 import { normalizePhone } from '../../tenants/customers.ts';
 import { discoverBusiness, onboardCinema, type DiscoveredWaba } from '../../tenants/onboard.ts';
 import { encrypt, maskPhone } from '../../tenants/secrets.ts';
-import { isValidTimeZone } from '../../cinema/time-zone.ts';
+import { isValidTimeZone } from '../../cinema/index.ts';
 import { audit } from '../audit-repo.ts';
 import { MANAGERS, OPERATORS, requireStaff } from '../auth.ts';
 import { countFailedOutbound, listHandoffs } from '../conversations-repo.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { localDayRange } from '../../cinema/time-zone.ts';
+import { localDayRange } from '../../cinema/index.ts';
 import { MANAGERS, requireStaff } from '../auth.ts';
 import { countFailedOutbound, listHandoffs } from '../conversations-repo.ts';
 import { notFound } from '../errors.ts';

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { isDomainError } from '../../../cinema/domain-error.ts';
+import { isDomainError } from '../../../cinema/index.ts';
 import { setFlash } from '../../flash.ts';
 import { html, type SafeHtml } from '../../layout.ts';
 import { cinemaPath } from '../../page-context.ts';

@@ -1,11 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.ts';
-import { createEvent, getEvent, listEvents, updateEvent } from '../../../cinema/event-catalogue.ts';
-import { listLocations } from '../../../cinema/location-catalogue.ts';
-import { listMovies } from '../../../cinema/movie-catalogue.ts';
-import { listShows } from '../../../cinema/show-catalogue.ts';
-import type { SpecialEvent } from '../../../cinema/types.ts';
+import { createEvent, getEvent, listEvents, listLocations, listMovies, listShows, updateEvent, type SpecialEvent } from '../../../cinema/index.ts';
 import { MANAGERS, requireStaff } from '../../auth.ts';
 import { notFound } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';

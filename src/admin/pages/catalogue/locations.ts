@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.ts';
-import { createLocation, getLocation, listLocations, updateLocation } from '../../../cinema/location-catalogue.ts';
-import { WEEKDAYS, type Location, type OpeningHours } from '../../../cinema/types.ts';
+import { WEEKDAYS, createLocation, getLocation, listLocations, updateLocation, type Location, type OpeningHours } from '../../../cinema/index.ts';
 import { MANAGERS, requireStaff } from '../../auth.ts';
 import { notFound } from '../../errors.ts';
 import { html } from '../../layout.ts';

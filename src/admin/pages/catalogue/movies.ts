@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.ts';
-import { createMovie, getMovie, listMovies, updateMovie } from '../../../cinema/movie-catalogue.ts';
-import { CERTIFICATES, type Movie } from '../../../cinema/types.ts';
+import { CERTIFICATES, createMovie, getMovie, listMovies, updateMovie, type Movie } from '../../../cinema/index.ts';
 import { MANAGERS, requireStaff } from '../../auth.ts';
 import { notFound } from '../../errors.ts';
 import { html } from '../../layout.ts';

@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.ts';
-import { exportShowLines } from '../../../cinema/catalog-export.ts';
-import { importShowLines, type ImportResult } from '../../../cinema/catalog-import.ts';
-import { readScheduleCsv, readScheduleXlsx, writeScheduleCsv, writeScheduleXlsx } from '../../../cinema/schedule-sheet.ts';
-import { addDays, isLocalDate, localDayRange } from '../../../cinema/time-zone.ts';
+import { exportCatalogueFile, formatOfFileName, importCatalogueFile, isLocalDate, localDayRange, type ImportResult } from '../../../cinema/index.ts';
 import { MANAGERS, requireStaff } from '../../auth.ts';
 import { badRequest } from '../../errors.ts';
 import { localToday } from '../../format.ts';
@@ -14,13 +11,8 @@ import { readFileUpload } from '../../uploads.ts';
 import { catalogueTabs } from './common.ts';
 
 const params = z.object({ cinemaId: z.string().max(64) });
-const exportQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), from: z.string().max(10).optional(), to: z.string().max(10).optional() });
-
-/** Reads a schedule upload as a spreadsheet (a zip, by its bytes) or as CSV text. */
-export async function readSchedule(data: Buffer) {
-  const isZip = data.length > 4 && data[0] === 0x50 && data[1] === 0x4b;
-  return isZip ? readScheduleXlsx(data) : readScheduleCsv(data.toString('utf8').replace(/^\uFEFF/, ''));
-}
+const exportQuery = z.object({ format: z.enum(['xlsx', 'csv', 'json']).default('xlsx'), from: z.string().max(10).optional() });
+const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 
 function resultView(r: ImportResult): SafeHtml {
   if (!r.ok) {
@@ -42,17 +34,16 @@ export function scheduleRoutes(app: FastifyInstance, deps: AppDeps): void {
     const body = html`${catalogueTabs(cinema.id, 'schedule')}
 ${result ? resultView(result) : ''}
 <div class="grid grid-2">
-<section class="card"><h2>Export the schedule</h2><p class="muted">One show per row: location, screen, film, date, time, language, format and a price column per seat category. Edit it and import it back.</p>
+<section class="card"><h2>Export the schedule</h2><p class="muted">Excel and CSV: one show per row — location, screen, film, date, time, language, format and a price column per seat category. Edit it and import it back. The JSON file is the whole catalogue (locations, screens and seats, films, shows, events).</p>
   <form method="get" action="${base}/export" class="filters">
-    <div class="field"><label for="from">From</label><input id="from" name="from" type="date" value="${today}"></div>
-    <div class="field"><label for="to">To</label><input id="to" name="to" type="date" value="${addDays(today, 13)}"></div>
-    <div class="field"><label for="format">Format</label><select id="format" name="format"><option value="xlsx">Excel (.xlsx)</option><option value="csv">CSV</option></select></div>
+    <div class="field"><label for="from">Shows from</label><input id="from" name="from" type="date" value="${today}"></div>
+    <div class="field"><label for="format">Format</label><select id="format" name="format"><option value="xlsx">Excel (.xlsx)</option><option value="csv">CSV</option><option value="json">Whole catalogue (.json)</option></select></div>
     <div class="field"><button class="btn btn-primary" type="submit">Download</button></div>
   </form>
 </section>
-<section class="card"><h2>Import a schedule</h2><p class="muted">An Excel or CSV file in the same columns. Shows are matched by screen and start time, so importing twice changes nothing. If any row is wrong, nothing is imported and every problem is listed by row.</p>
+<section class="card"><h2>Import a schedule</h2><p class="muted">An Excel or CSV schedule in the same columns, or a catalogue JSON file. Records are matched by their natural keys, so importing twice changes nothing. If any row is wrong, nothing is imported and every problem is listed by row.</p>
   <form method="post" action="${base}/import?_csrf=${encodeURIComponent(csrf)}" enctype="multipart/form-data">
-    <div class="field"><label for="file">Schedule file</label><input id="file" name="file" type="file" required accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></div>
+    <div class="field"><label for="file">Schedule file</label><input id="file" name="file" type="file" required accept=".xlsx,.csv,.json"></div>
     <button class="btn btn-primary" type="submit">Import</button>
   </form>
 </section>
@@ -67,22 +58,20 @@ ${result ? resultView(result) : ''}
     { preHandler: guard, schema: { params, querystring: exportQuery } },
     async (request: FastifyRequest<{ Params: { cinemaId: string }; Querystring: z.infer<typeof exportQuery> }>, reply) => {
       const cinema = await cinemaOf(deps, request);
-      const { format, from, to } = request.query;
-      if ((from && !isLocalDate(from)) || (to && !isLocalDate(to))) throw badRequest('invalid_dates', 'Dates look like 2026-11-27.');
-      const range = { from: from ? localDayRange(from, cinema.timezone).start : undefined, to: to ? localDayRange(to, cinema.timezone).end : undefined };
-      const { lines, categories } = await exportShowLines(deps.db, { cinemaId: cinema.id, ...range });
-      const name = `schedule-${from ?? 'all'}${to ? `-to-${to}` : ''}.${format}`;
-      reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(writeScheduleCsv(lines, categories));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writeScheduleXlsx(lines, categories));
+      const { format, from } = request.query;
+      if (from && !isLocalDate(from)) throw badRequest('invalid_dates', 'Dates look like 2026-11-27.');
+      const data = await exportCatalogueFile(deps.db, { cinemaId: cinema.id, format, from: from ? localDayRange(from, cinema.timezone).start : undefined });
+      const name = `${format === 'json' ? 'catalogue' : 'schedule'}${from ? `-from-${from}` : ''}.${format}`;
+      return reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').type(CONTENT_TYPES[format]).send(Buffer.from(data));
     },
   );
 
   app.post('/admin/c/:cinemaId/catalogue/schedule/import', { preHandler: guard, schema: { params } }, async (request: FastifyRequest<{ Params: { cinemaId: string } }>, reply) => {
     const { file } = await readFileUpload(request);
     if (!file) throw badRequest('no_file', 'Choose a schedule file to import.');
-    const sheet = await readSchedule(file.data);
-    const result = await importShowLines({ db: deps.db, clock: deps.clock }, { cinemaId: request.params.cinemaId, lines: sheet.lines, issues: sheet.issues });
+    const format = formatOfFileName(file.filename);
+    if (!format) throw badRequest('unsupported_file', 'Upload an .xlsx, .csv or .json file.');
+    const result = await importCatalogueFile({ db: deps.db, clock: deps.clock }, { cinemaId: request.params.cinemaId, format, data: file.data });
     return page(request, reply, result);
   });
 }

@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.ts';
-import { listLocations } from '../../../cinema/location-catalogue.ts';
-import { createScreen, getScreen, listScreens, updateScreen } from '../../../cinema/screen-catalogue.ts';
-import { layoutRow } from '../../../cinema/seat-layout.ts';
-import type { SeatLayout } from '../../../cinema/types.ts';
+import { createScreen, getScreen, layoutRow, listLocations, listScreens, updateScreen, type SeatLayout } from '../../../cinema/index.ts';
 import { MANAGERS, requireStaff } from '../../auth.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { html, jsonForScript } from '../../layout.ts';

@@ -1,12 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.ts';
-import { listLocations } from '../../../cinema/location-catalogue.ts';
-import { listMovies } from '../../../cinema/movie-catalogue.ts';
-import { listScreens } from '../../../cinema/screen-catalogue.ts';
-import { cancelShow, createShows, listShows } from '../../../cinema/show-catalogue.ts';
-import { addDays, isLocalDate, localDayRange, toLocal } from '../../../cinema/time-zone.ts';
-import { WEEKDAYS } from '../../../cinema/types.ts';
+import { WEEKDAYS, addDays, cancelShow, createShows, isLocalDate, listLocations, listMovies, listScreens, listShows, localDayRange, toLocal } from '../../../cinema/index.ts';
 import { MANAGERS, requireStaff } from '../../auth.ts';
 import { badRequest } from '../../errors.ts';
 import { setFlash } from '../../flash.ts';
