@@ -21,8 +21,8 @@ import {
 import type { BenchResult } from './types.ts';
 
 const CONCURRENCY = 64;
-const BUDGET_MS = 1_500;
-const SHOWS = 12;
+const BUDGET_MS = 1_000;
+const SHOWS = 8;
 const ROWS = 16;
 const PATTERN = 'SSSSSS_SSSSSSSSSSSSSS_SSSSSS'; // 26 seats a row, two aisles
 const T0 = Date.UTC(2026, 10, 25, 6, 30);
