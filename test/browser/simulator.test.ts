@@ -54,7 +54,7 @@ async function openSimulator(b: Browser, d: DemoServer, viewport: { width: numbe
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${d.url}/sandbox${query}`);
   await page.locator('#customer-tabs [role=tab][aria-selected=true]').waitFor();
-  await page.locator('#chat-status').filter({ hasText: 'business account' }).waitFor();
+  await page.locator('#chat-status[data-connection=open]').waitFor();
   assert.deepEqual(errors, [], 'the page runs without script errors');
   return page;
 }
@@ -455,7 +455,7 @@ test('staff rehearse their own cinema before going live: its own bot, and a test
 
   const phone = '919000000088';
   await page.goto(`${s.demo.url}/sandbox?cinema=${cinema.id}&customer=${phone}&name=Selvi`);
-  await page.locator('#chat-status').filter({ hasText: 'business account' }).waitFor();
+  await page.locator('#chat-status[data-connection=open]').waitFor();
   assert.equal(await page.locator('#chat-name').innerText(), 'Lakeview Talkies');
   assert.equal(await page.locator('#mode-badge').innerText(), 'Test mode');
   assert.deepEqual(await page.locator('#cinema-select option').allInnerTexts(), ['Marquee Cinemas · +91 98765 43210', 'Lakeview Talkies · +91 98000 00004'], 'the demo cinema and their own, nobody else’s');

@@ -276,11 +276,12 @@ function setConnection(s) {
 
 function updateStatusLine() {
   const { connection, cinema } = state;
+  el.status.dataset.connection = connection;
   if (connection === 'connecting') el.status.textContent = 'connecting…';
   else if (connection === 'reconnecting') el.status.textContent = 'reconnecting…';
   else if (connection === 'closed') el.status.textContent = 'disconnected — reload the page';
   else if (Date.now() < state.typingUntil) el.status.textContent = 'typing…';
-  else el.status.textContent = cinema ? `${cinema.displayPhoneNumber} · business account` : '';
+  else el.status.textContent = cinema ? cinema.displayPhoneNumber : '';
 }
 
 function showTyping(untilMs) {
