@@ -136,3 +136,18 @@ test('the login refuses to redirect off the dashboard', async () => {
   const res = await b.post('/admin/login', { email: user.email, password: 'correct horse battery', next: '//evil.example/admin' });
   assert.equal(res.headers.location, '/admin');
 });
+
+test('behind https the session and CSRF cookies are Secure', async () => {
+  const secure = await createAdminTestApp({ publicUrl: 'https://tickets.example.com' });
+  try {
+    const cinema = await addCinema(secure);
+    const user = await addUser(secure, 'manager', cinema.id);
+    const b = new Browser(secure.app);
+    const page = await b.get('/admin/login');
+    assert.match(String(page.headers['set-cookie']), /marquee_csrf=.*Secure/i);
+    const res = await b.post('/admin/login', { email: user.email, password: 'correct horse battery' });
+    assert.match(String(res.headers['set-cookie']), /marquee_session=[^;]+;.*Secure/i);
+  } finally {
+    await secure.close();
+  }
+});
