@@ -39,6 +39,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
 
   app.get('/healthz', async () => ({ ok: true }));
+  // The address people open first: in demo mode the chat simulator, otherwise the dashboard.
+  app.get('/', async (_req, reply) => reply.redirect(deps.config.demo ? '/sandbox' : '/admin'));
   app.get('/readyz', async (_req, reply) => {
     try {
       const current = await migrationsCurrent(deps.db, deps.dialect);
