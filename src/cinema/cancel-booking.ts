@@ -39,7 +39,7 @@ export async function cancelBooking(deps: InventoryDeps, input: CancelBookingInp
       }
       // The status is the condition: if a confirmation or expiry got there first, look again.
       if (!(await markCancelled(trx, input.cinemaId, row.id, row.status, now))) continue;
-      if (row.seating === 'assigned') await releaseClaims(trx, [row.id], { holdsOnly: false });
+      if (row.seating === 'assigned') await releaseClaims(trx, input.cinemaId, [row.id], { holdsOnly: false });
       else await returnAdmission(trx, input.cinemaId, row.show_id, row.quantity);
       return (await loadBooking(trx, input.cinemaId, row.id, now))!;
     }

@@ -37,7 +37,7 @@ export async function confirmBooking(deps: InventoryDeps, input: ConfirmBookingI
       throw new DomainError('hold_expired', `the hold on booking ${row.ref} has expired`);
     }
     if (row.seating === 'assigned') {
-      const sold = await sellClaims(trx, row.id, now);
+      const sold = await sellClaims(trx, input.cinemaId, row.id, now);
       // Fewer seats than booked: a seat's hold had lapsed and someone else has it now.
       if (sold !== row.quantity) throw new DomainError('hold_expired', `the hold on booking ${row.ref} has expired`);
     }

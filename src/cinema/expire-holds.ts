@@ -22,11 +22,15 @@ export async function expireHolds(deps: InventoryDeps, input: ExpireHoldsInput =
   for (;;) {
     const n = await inTransaction(deps.db, async (trx) => {
       const rows = await expireDueHolds(trx, { cinemaId: input.cinemaId, now, limit: batchSize });
-      await releaseClaims(
-        trx,
-        rows.filter((r) => r.seating === 'assigned').map((r) => r.id),
-        { holdsOnly: true },
-      );
+      const seated = rows.filter((r) => r.seating === 'assigned');
+      for (const cinemaId of new Set(seated.map((r) => r.cinema_id))) {
+        await releaseClaims(
+          trx,
+          cinemaId,
+          seated.filter((r) => r.cinema_id === cinemaId).map((r) => r.id),
+          { holdsOnly: true },
+        );
+      }
       const tickets = new Map<string, { cinemaId: string; n: number }>();
       for (const r of rows.filter((b) => b.seating === 'general_admission')) {
         const t = tickets.get(r.show_id) ?? { cinemaId: r.cinema_id, n: 0 };

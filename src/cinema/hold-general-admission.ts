@@ -76,6 +76,7 @@ export async function releaseExpiredAdmission(trx: Trx, cinemaId: string, showId
   const expired = await expireDueHolds(trx, { cinemaId, showId, now, limit: 1000 });
   await releaseClaims(
     trx,
+    cinemaId,
     expired.filter((b) => b.seating === 'assigned').map((b) => b.id),
     { holdsOnly: true },
   );

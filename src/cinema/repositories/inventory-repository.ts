@@ -37,10 +37,11 @@ export async function claimSeats(
 }
 
 /** Turns the booking's unexpired holds into sales; returns how many. */
-export async function sellClaims(db: DbOrTrx, bookingId: string, now: number): Promise<number> {
+export async function sellClaims(db: DbOrTrx, cinemaId: string, bookingId: string, now: number): Promise<number> {
   const r = await db
     .updateTable('seat_claims')
     .set({ sold: 1, expires_at: null })
+    .where('cinema_id', '=', cinemaId)
     .where('booking_id', '=', bookingId)
     .where('sold', '=', 0)
     .where('expires_at', '>', now)
@@ -48,11 +49,11 @@ export async function sellClaims(db: DbOrTrx, bookingId: string, now: number): P
   return Number(r.numUpdatedRows);
 }
 
-/** Frees the booking's seats at once (all of them, or only unsold holds). */
-export async function releaseClaims(db: DbOrTrx, bookingIds: readonly string[], opts: { holdsOnly: boolean }): Promise<number> {
+/** Frees the bookings' seats at once (all of them, or only unsold holds). */
+export async function releaseClaims(db: DbOrTrx, cinemaId: string, bookingIds: readonly string[], opts: { holdsOnly: boolean }): Promise<number> {
   let total = 0;
   for (let i = 0; i < bookingIds.length; i += 500) {
-    let q = db.deleteFrom('seat_claims').where('booking_id', 'in', bookingIds.slice(i, i + 500));
+    let q = db.deleteFrom('seat_claims').where('cinema_id', '=', cinemaId).where('booking_id', 'in', bookingIds.slice(i, i + 500));
     if (opts.holdsOnly) q = q.where('sold', '=', 0);
     const r = await q.executeTakeFirst();
     total += Number(r.numDeletedRows);
