@@ -92,16 +92,7 @@ const emptySummary = (): ImportSummary => ({ locations: counts(), screens: count
  */
 export async function importCatalogue(deps: CatalogueDeps, input: { cinemaId: string; document: unknown }): Promise<ImportResult> {
   const parsed = catalogDocumentSchema.safeParse(input.document);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => {
-        const [section, index, ...rest] = i.path.map(String);
-        const where = index !== undefined && /^\d+$/.test(index) ? `${section}[${index}]` : (section ?? 'document');
-        return { where, field: (index !== undefined && /^\d+$/.test(index) ? rest : [index, ...rest]).filter(Boolean).join('.') || section || 'document', message: i.message };
-      }),
-    };
-  }
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => shapeIssue(i.path.map(String), i.message)) };
   const doc = parsed.data;
   return run(deps, input.cinemaId, async (trx, ctx) => {
     for (const [i, l] of doc.locations.entries()) await applyLocation(trx, ctx, `locations[${i}]`, l);
@@ -112,6 +103,13 @@ export async function importCatalogue(deps: CatalogueDeps, input: { cinemaId: st
     for (const [i, s] of doc.shows.entries()) await applyShow(trx, ctx, { where: `shows[${i}]`, ...s });
     for (const [i, e] of doc.events.entries()) await applyEvent(trx, ctx, `events[${i}]`, e);
   });
+}
+
+/** A problem with the document's shape: ['shows', '3', 'time'] → where 'shows[3]', field 'time'. */
+function shapeIssue(path: string[], message: string): ImportIssue {
+  const [section = 'document', index, ...rest] = path;
+  if (index !== undefined && /^\d+$/.test(index)) return { where: `${section}[${index}]`, field: rest.join('.') || section, message };
+  return { where: section, field: [index, ...rest].filter(Boolean).join('.') || section, message };
 }
 
 /** Imports show schedule lines (from a spreadsheet): all or nothing, idempotent like importCatalogue. */

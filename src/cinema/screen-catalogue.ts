@@ -17,7 +17,7 @@ import {
   updateScreenRow,
 } from './repositories/screen-repository.ts';
 import { selectFutureClaimedSeats } from './repositories/screen-usage-repository.ts';
-import { layoutToSeats, normalizeSeatCode, seatCode, seatLayoutSchema } from './seat-layout.ts';
+import { layoutToSeats, normalizeSeatCode, seatCode } from './seat-layout.ts';
 import type { Screen, SeatLayout } from './types.ts';
 
 const nameSchema = z.string().trim().min(1).max(60);
