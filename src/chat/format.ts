@@ -17,13 +17,19 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** A time zone Intl accepts; a misconfigured one must not take the conversation down. */
 export function safeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return 'Asia/Kolkata';
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      zone = timeZone;
+    } catch {
+      zone = 'Asia/Kolkata';
+    }
+    zones.set(timeZone, zone);
   }
+  return zone;
 }
+const zones = new Map<string, string>();
 
 /** Paise as rupees with Indian grouping: 123456700 → '₹12,34,567'; paise shown only when present. */
 export function formatPrice(paise: number, lang: Lang): string {
@@ -39,6 +45,11 @@ export function formatDate(localDate: string, lang: Lang): string {
   if (!Number.isFinite(at)) return localDate;
   const f = cached(`date:${lang}`, () => new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }));
   return f.format(at);
+}
+
+/** A distance with one decimal below 10 km: '2.5', '43'. */
+export function formatNumber(value: number, lang: Lang, fractionDigits: number): string {
+  return cached(`number:${lang}:${fractionDigits}`, () => new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: fractionDigits })).format(value);
 }
 
 /** A local wall-clock time ('HH:mm') as '7:30 pm' in the language. */

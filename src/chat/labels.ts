@@ -1,6 +1,6 @@
 /** Short labels shared by several prompts: days, shows, films, ticket counts, distances. */
 import { showMinutes } from './catalog-queries.ts';
-import { formatClock, formatDate, formatPrice, localeOf, nextDate } from './format.ts';
+import { formatClock, formatDate, formatNumber, formatPrice, nextDate } from './format.ts';
 import type { Turn } from './turn.ts';
 import type { MovieView, ShowView } from './types.ts';
 
@@ -44,7 +44,7 @@ export function price(turn: Turn, paise: number): string {
 }
 
 export function km(turn: Turn, distance: number): string {
-  const value = new Intl.NumberFormat(localeOf(turn.lang), { maximumFractionDigits: distance < 10 ? 1 : 0 }).format(distance);
+  const value = formatNumber(distance, turn.lang, distance < 10 ? 1 : 0);
   return turn.say('distance.km', { km: value });
 }
 

@@ -8,7 +8,7 @@ import { chooseId } from './choose-option.ts';
 import { ask } from './flows/ask.ts';
 import { answerSlot, startBooking, undoLastSlot, type BookingSlots } from './flows/booking.ts';
 import { answerTermsText, showEvents, startEvent } from './flows/events.ts';
-import { endHandoff, HANDOFF_IDLE_MS, startHandoff } from './flows/handoff.ts';
+import { HANDOFF_IDLE_MS, startHandoff } from './flows/handoff.ts';
 import { askSeats, holdAction, holdSeats, showReview } from './flows/hold.ts';
 import { answerLocation, showLocationInfo, showLocations } from './flows/locations.ts';
 import { setLanguage, showHelp, showLanguagePicker, showMenu, supportedLanguages, welcome, welcomeText } from './flows/menu.ts';

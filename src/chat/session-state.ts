@@ -108,6 +108,17 @@ export type CoreStep = z.infer<typeof coreStep>;
 export type Slots = SessionState['slots'];
 export type SlotName = z.infer<typeof slotName>;
 export type Hold = z.infer<typeof holdSchema>;
+
+/** A hold as the state can keep it; a result the domain should never send is refused, not stored. */
+export function validHold(hold: unknown): Hold | undefined {
+  const parsed = holdSchema.safeParse(hold);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** An id the state can keep (a booking reference, say). */
+export function validId(value: unknown): value is string {
+  return id.safeParse(value).success;
+}
 export type Pending = z.infer<typeof pendingSchema>;
 
 /** A state for someone the bot has not talked to yet (or whose stored state was unusable). */

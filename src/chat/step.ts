@@ -38,6 +38,8 @@ export function stepUnguarded(state: SessionState | undefined, input: ChatInput,
       }
       const turn = new Turn(state, ctx);
       const r = input.result;
+      // While staff have the conversation, results only update the state; the bot stays silent.
+      const quiet = state.mode.kind === 'handoff';
       switch (r.type) {
         case 'hold_ok':
         case 'hold_failed':
@@ -52,7 +54,8 @@ export function stepUnguarded(state: SessionState | undefined, input: ChatInput,
           onCancelResult(turn, r);
           break;
       }
-      return turn.finish();
+      const done = turn.finish();
+      return quiet ? { ...done, replies: [] } : done;
     }
     case 'timer': {
       if (!state) return { state: freshState(ctx.cinema.defaultLanguage, ctx.now), replies: [], commands: [] };

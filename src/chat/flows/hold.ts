@@ -7,6 +7,7 @@ import { formatTime } from '../format.ts';
 import { price, showWhen, tickets } from '../labels.ts';
 import { errorText } from '../messages/index.ts';
 import { optionId, type HoldAction } from '../options.ts';
+import { validHold, validId } from '../session-state.ts';
 import type { Turn } from '../turn.ts';
 import type { BookingView, CommandResult } from '../types.ts';
 import { advance, askQuantity, quantityCap, withoutSlot } from './booking.ts';
@@ -177,7 +178,7 @@ export function onHoldResult(turn: Turn, result: HoldResult): void {
   turn.state = rest;
   const s = turn.state.slots;
   if (result.type === 'hold_ok') {
-    const hold = {
+    const hold = validHold({
       id: result.holdId,
       showId: result.showId,
       seats: result.seats,
@@ -185,9 +186,16 @@ export function onHoldResult(turn: Turn, result: HoldResult): void {
       arrangement: result.arrangement,
       total: result.total,
       expiresAt: result.expiresAt,
-    };
-    turn.update({ slots: { ...s, showId: result.showId, quantity: result.quantity, hold } });
-    return showReview(turn);
+    });
+    if (hold && hold.showId === pending.showId) {
+      turn.update({ slots: { ...s, quantity: hold.quantity, hold } });
+      return showReview(turn);
+    }
+    // A hold for another show, or one we could not keep: give it back rather than sell the wrong seats.
+    if (validId(result.holdId)) turn.command({ type: 'release_hold', holdId: result.holdId });
+    turn.note(turn.say('error.generic'));
+    turn.update({ slots: withoutSlot(s, 'quantity') });
+    return advance(turn);
   }
   turn.note(errorText(turn.lang, result.code, { max: quantityCap(turn) }, turn.ctx.cinema.texts));
   if (result.unavailableSeats && result.unavailableSeats.length > 0) turn.note(turn.say('seats.unavailable_list', { seats: result.unavailableSeats.join(', ') }));
@@ -235,9 +243,9 @@ export function onConfirmResult(turn: Turn, result: ConfirmResult): void {
 
 /** The booking is made: the e-ticket, then the summary with what to do next. */
 function showBooked(turn: Turn, booking: BookingView): void {
-  turn.update({ step: { name: 'done', ref: booking.ref } });
+  turn.update({ step: validId(booking.ref) ? { name: 'done', ref: booking.ref } : { name: 'menu' } });
   const when = showWhen(turn, booking);
-  turn.push({ type: 'ticket', bookingRef: booking.ref, caption: turn.say('ticket.caption', { ref: booking.ref, movie: booking.movieTitle, when, location: booking.locationName }) });
+  if (validId(booking.ref)) turn.push({ type: 'ticket', bookingRef: booking.ref, caption: turn.say('ticket.caption', { ref: booking.ref, movie: booking.movieTitle, when, location: booking.locationName }) });
   const seats = booking.seats.length > 0 ? booking.seats.join(', ') : tickets(turn, booking.quantity);
   turn.offer(
     [

@@ -34,10 +34,34 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/** The domain's error codes that have words of their own; each is a catalogue key as it is. */
+export const ERROR_CODES = [
+  'seat_unavailable',
+  'invalid_seat',
+  'seat_not_found',
+  'seats_not_together',
+  'not_enough_seats',
+  'show_sold_out',
+  'show_not_bookable',
+  'show_not_found',
+  'show_unavailable',
+  'too_many_tickets',
+  'hold_expired',
+  'hold_not_found',
+  'booking_not_found',
+  'booking_cancelled',
+  'cancel_too_late',
+  'event_required',
+  'event_not_eligible',
+  'event_not_found',
+] as const satisfies readonly MessageKey[];
+
+const errorCodes: ReadonlySet<string> = new Set(ERROR_CODES);
+
 /**
- * A domain error code in words. Codes are catalogue keys; a code we have no words for becomes a
- * general apology, never the code itself.
+ * A domain error code in words. A code we have no words for becomes a general apology, never the
+ * code itself. Example: `errorText('en', 'hold_expired')`.
  */
 export function errorText(lang: Lang, code: string, params: Params = {}, overrides?: Overrides): string {
-  return t(lang, isMessageKey(code) && /^[a-z_]+$/.test(code) ? code : 'error.generic', params, overrides);
+  return t(lang, errorCodes.has(code) && isMessageKey(code) ? code : 'error.generic', params, overrides);
 }

@@ -60,7 +60,7 @@ export interface TurnRecord {
 export class Conversation {
   state: SessionState | undefined;
   now: number;
-  readonly executor = new FakeExecutor();
+  executor = new FakeExecutor();
   readonly turns: TurnRecord[] = [];
   /** Messages the customer sent (taps and typed text alike). */
   customerMessages = 0;
@@ -75,6 +75,18 @@ export class Conversation {
     const cancelled = new Set(this.cancelledRefs);
     const bookings = [...this.base.bookings, ...this.executor.bookings].filter((b) => !cancelled.has(b.ref));
     return { ...this.base, now: this.now, bookings };
+  }
+
+  /** An independent copy at this point of the conversation, to try another continuation. */
+  fork(): Conversation {
+    const copy = new Conversation(this.base);
+    copy.state = this.state === undefined ? undefined : (JSON.parse(JSON.stringify(this.state)) as SessionState);
+    copy.now = this.now;
+    copy.executor = this.executor.clone();
+    copy.turns.push(...this.turns.slice(-1));
+    copy.customerMessages = this.customerMessages;
+    copy.cancelledRefs.push(...this.cancelledRefs);
+    return copy;
   }
 
   /** Runs one input and everything it sets off; returns the replies of the whole turn. */

@@ -24,6 +24,18 @@ export class FakeExecutor {
   readonly bookings: BookingView[] = [];
   readonly executed: Command[] = [];
 
+  /** An independent copy, for exploring several futures of one conversation. */
+  clone(): FakeExecutor {
+    const copy = new FakeExecutor();
+    for (const [k, v] of this.holds) copy.holds.set(k, { ...v, seats: [...v.seats] });
+    for (const [k, v] of this.taken) copy.taken.set(k, new Set(v));
+    for (const [k, v] of this.scripted) copy.scripted.set(k, [...v]);
+    copy.seq = this.seq;
+    copy.bookings.push(...this.bookings);
+    copy.executed.push(...this.executed);
+    return copy;
+  }
+
   /** The next `type` command answers `result` instead of doing its work. */
   script(type: Command['type'], result: CommandResult): this {
     this.scripted.set(type, [...(this.scripted.get(type) ?? []), result]);
