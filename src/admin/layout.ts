@@ -24,7 +24,7 @@ export interface Flash {
 export interface PageOptions {
   title: string;
   staff: StaffIdentity;
-  cinema?: Pick<Cinema, 'id' | 'name' | 'settings' | 'tokenStatus'> | null;
+  cinema?: Pick<Cinema, 'id' | 'name' | 'settings' | 'tokenStatus' | 'tokenError'> | null;
   active: NavKey;
   /** Markup built with `html`; a plain string is inserted as is, so it must come from `html` too. */
   body: SafeHtml | string;
@@ -123,7 +123,10 @@ ${(o.scripts ?? []).map((s) => html`<script src="/admin/assets/${s}" defer></scr
       <button class="btn btn-ghost nav-toggle" type="button" aria-controls="sidebar" aria-expanded="false" data-nav-toggle>Menu</button>
       <h1>${o.title}</h1>
     </header>
-    ${o.cinema?.tokenStatus === 'invalid' ? html`<div class="banner banner-error" role="alert"><strong>WhatsApp is paused for this cinema.</strong> Its access token is no longer valid, so no messages can be sent. ${o.staff.role === 'staff' ? 'Ask a manager to replace it.' : html`<a href="${base}/settings#token">Replace the token</a>.`}</div>` : ''}
+    ${o.cinema?.tokenStatus === 'invalid'
+      ? html`<div class="banner banner-error token-banner" role="alert"><p><strong>WhatsApp is paused for this cinema.</strong> Its access token is no longer valid${o.cinema.tokenError ? html` (${o.cinema.tokenError})` : ''}, so no messages can be sent. ${o.staff.role === 'staff' ? 'Ask a manager to replace it.' : 'Paste a new token to resume sending.'}</p>
+        ${o.staff.role === 'staff' ? '' : html`<form method="post" action="${base}/settings/token" class="row" autocomplete="off"><input type="hidden" name="_csrf" value="${o.csrfToken}"><input type="password" name="accessToken" required aria-label="New access token" placeholder="New access token" spellcheck="false"><button class="btn btn-primary" type="submit">Replace token</button></form>`}</div>`
+      : ''}
     ${o.flash ? html`<div class="flash flash-${o.flash.kind}" role="${o.flash.kind === 'error' ? 'alert' : 'status'}">${o.flash.text}</div>` : ''}
     <main id="main" tabindex="-1">${body}</main>
   </div>

@@ -94,6 +94,7 @@ test('a cinema with an invalid token shows a banner, and a manager replaces the 
   const b = await signedIn(ctx, manager);
   const home = await b.get(`/admin/c/${cinemaId}`);
   assert.match(home.body, /WhatsApp is paused for this cinema/);
+  assert.match(home.body, /<form method="post" action="\/admin\/c\/[^"]+\/settings\/token"/);
   const settings = await b.get(`/admin/c/${cinemaId}/settings`);
   assert.match(settings.body, /Graph error 190: token expired/);
 

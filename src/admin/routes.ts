@@ -10,6 +10,7 @@ import { conversationRoutes } from './pages/conversations.ts';
 import { loginRoutes } from './pages/login.ts';
 import { overviewRoutes } from './pages/overview.ts';
 import { settingsRoutes } from './pages/settings.ts';
+import { teamRoutes } from './pages/team.ts';
 
 /** Every page and API route of the dashboard, in one place. */
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -18,6 +19,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   cinemaRoutes(app, deps);
   settingsRoutes(app, deps);
   apiTokenRoutes(app, deps);
+  teamRoutes(app, deps);
   conversationRoutes(app, deps);
   bookingRoutes(app, deps);
   checkinRoutes(app, deps);

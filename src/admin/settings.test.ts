@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCinema } from '../tenants/cinemas.ts';
-import { addCinema, addUser, createAdminTestApp, signedIn, type AdminTestContext } from './test-app.ts';
+import { addCinema, addUser, Browser, createAdminTestApp, signedIn, type AdminTestContext } from './test-app.ts';
 
 let ctx: AdminTestContext;
 before(async () => {
@@ -112,4 +112,25 @@ test('API tokens: created by a manager, shown once, stored hashed, scoped to the
   const revoke = await b.post(`/admin/c/${cinema.id}/settings/api-tokens/${rows[0]!.id}/revoke`);
   assert.equal(revoke.statusCode, 303);
   assert.equal((await ctx.app.inject({ method: 'GET', url: `/admin/c/${cinema.id}/settings`, headers: auth })).statusCode, 302);
+});
+
+test('a manager adds a staff member who can sign in, and disabling them ends their session', async () => {
+  const cinema = await addCinema(ctx);
+  const manager = await addUser(ctx, 'manager', cinema.id);
+  const b = await signedIn(ctx, manager);
+  await b.get(`/admin/c/${cinema.id}/settings/team`);
+  const res = await b.post(`/admin/c/${cinema.id}/settings/team`, { email: 'Usher@Example.com', name: 'Usher', role: 'staff', password: 'a long first password' });
+  assert.equal(res.statusCode, 303);
+  const row = await ctx.deps.db.selectFrom('staff_users').selectAll().where('email', '=', 'usher@example.com').executeTakeFirstOrThrow();
+  assert.equal(row.role, 'staff');
+  assert.equal(row.cinema_id, cinema.id);
+  const usher = new Browser(ctx.app);
+  assert.equal((await usher.login('usher@example.com', 'a long first password')).statusCode, 303);
+  assert.equal((await usher.get(`/admin/c/${cinema.id}/bookings`)).statusCode, 200);
+  await b.get(`/admin/c/${cinema.id}/settings/team`);
+  assert.equal((await b.post(`/admin/c/${cinema.id}/settings/team/${row.id}/disable`)).statusCode, 303);
+  assert.equal((await usher.get(`/admin/c/${cinema.id}/bookings`)).statusCode, 302);
+  assert.equal((await usher.login('usher@example.com', 'a long first password')).statusCode, 401);
+  const dup = await b.post(`/admin/c/${cinema.id}/settings/team`, { email: 'usher@example.com', role: 'staff', password: 'another long password' });
+  assert.equal(dup.statusCode, 409);
 });

@@ -24,9 +24,10 @@ const LANGS = [
   ['ta', 'தமிழ் Tamil'],
 ] as const;
 
-export function settingsTabs(cinemaId: string, active: 'general' | 'api-tokens'): SafeHtml {
+export function settingsTabs(cinemaId: string, active: 'general' | 'team' | 'api-tokens'): SafeHtml {
   return html`<nav class="tabs" aria-label="Settings sections">
   <a href="${cinemaPath(cinemaId, '/settings')}" class="${active === 'general' ? 'active' : ''}">General</a>
+  <a href="${cinemaPath(cinemaId, '/settings/team')}" class="${active === 'team' ? 'active' : ''}">Team</a>
   <a href="${cinemaPath(cinemaId, '/settings/api-tokens')}" class="${active === 'api-tokens' ? 'active' : ''}">API tokens</a>
 </nav>`;
 }
