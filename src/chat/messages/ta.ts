@@ -52,7 +52,7 @@ export const ta: Catalogue = {
   "button.send_ticket": "டிக்கெட் அனுப்பு",
   "button.cancel_booking": "முன்பதிவு ரத்து",
   "button.yes_cancel": "ஆம், ரத்து செய்",
-  "button.no_keep": "வேண்டாம், இருக்கட்டும்",
+  "button.no_keep": "ரத்து வேண்டாம்",
   "button.book_here": "இங்கே முன்பதிவு",
   "button.all_locations": "எல்லா அரங்குகளும்",
 
