@@ -105,7 +105,10 @@ function funnelSteps(before: SessionState | undefined, after: SessionState, effe
   if (after.slots.flow && after.slots.flow !== before?.slots.flow) steps.push('started');
   if (after.slots.showId && after.slots.showId !== before?.slots.showId) steps.push('show_chosen');
   if (after.slots.quantity && (after.slots.quantity !== before?.slots.quantity || after.slots.showId !== before?.slots.showId)) steps.push('quantity_chosen');
-  if (effects.some((e) => e.result?.type === 'confirm_ok')) steps.push('confirmed');
+  const confirmed = effects.some((e) => e.result?.type === 'confirm_ok');
+  if (confirmed) steps.push('confirmed');
+  // A booking under way that ends without a sale (cancel, restart, expiry) is an abandoned one.
+  else if (before?.slots.flow && !after.slots.flow) steps.push('abandoned');
   return steps;
 }
 

@@ -125,7 +125,7 @@ test('my bookings: cancel releases the seats at once and staff are told', async 
   const [after] = await bookingsOf(u);
   assert.equal(after.status, 'cancelled');
   const claims = await s.server.deps.db.selectFrom('seat_claims').selectAll().where('booking_id', '=', b.id).execute();
-  assert.ok(claims.every((c) => c.status !== 'sold'), 'no seat stays sold');
+  assert.equal(claims.length, 0, 'the seats are released at once');
   assert.ok(staffMessages().some((t) => t.includes(b.ref) && t !== staffMessages().find((x) => x.includes(b.ref))), 'staff heard of the cancellation too');
 });
 
