@@ -1,5 +1,6 @@
 /** The welcome, the main menu, help and the language picker. */
 import { bookableMovies } from '../catalog-queries.ts';
+import { shorten } from '../fit-text.ts';
 import { fill } from '../messages/index.ts';
 import { movieFacts } from '../labels.ts';
 import { optionId, type MenuAction } from '../options.ts';
@@ -15,6 +16,8 @@ import { showLocations } from './locations.ts';
 import { resetFlow } from './reset.ts';
 
 const ROWS_MAX = 10;
+/** A line or two per film keeps Now showing readable on a phone. */
+const SYNOPSIS_MAX = 160;
 
 /** The languages this cinema speaks, never empty. */
 export function supportedLanguages(turn: Turn): Lang[] {
@@ -92,7 +95,7 @@ function showNowShowing(turn: Turn): void {
   const films = bookableMovies(turn.ctx);
   if (films.length === 0) return askMovie(turn, 0);
   const lines = films.map((m) => {
-    const synopsis = m.synopsis ? `\n${m.synopsis.length > 160 ? `${m.synopsis.slice(0, 157).trimEnd()}…` : m.synopsis}` : '';
+    const synopsis = m.synopsis ? `\n${shorten(m.synopsis, SYNOPSIS_MAX)}` : '';
     const genres = m.genres.length > 0 ? ` · ${m.genres.join(', ')}` : '';
     return `*${m.title}*\n${movieFacts(turn, m)}${genres}${synopsis}`;
   });

@@ -10,8 +10,9 @@ import { showMenu } from './menu.ts';
 
 const MINUTE = 60_000;
 
+/** Confirmed bookings still to come, soonest first. */
 function upcoming(turn: Turn): BookingView[] {
-  return turn.ctx.bookings.filter((b) => b.status === 'confirmed' && b.startsAt > turn.ctx.now);
+  return turn.ctx.bookings.filter((b) => b.status === 'confirmed' && b.startsAt > turn.ctx.now).sort((a, b) => a.startsAt - b.startsAt);
 }
 
 function findBooking(turn: Turn, ref: string): BookingView | undefined {
