@@ -35,6 +35,18 @@ describe('session state', () => {
     assert.equal(s.lang, 'hi');
   });
 
+  it('migrates an older version step by step, in one place', () => {
+    // A stand-in for a real upgrade: version 0 called the language `language` and had no hand-off mode.
+    const migrations = { [SESSION_VERSION - 1]: ({ language, ...old }: Record<string, unknown>) => ({ ...old, lang: language, mode: { kind: 'bot' } }) };
+    const { lang: _lang, mode: _mode, ...v0 } = JSON.parse(JSON.stringify({ ...freshState(), step: { name: 'date' } }));
+    const loaded = parseSessionState({ ...v0, version: SESSION_VERSION - 1, language: 'ta' }, migrations);
+    assert.equal(loaded.version, SESSION_VERSION);
+    assert.equal(loaded.lang, 'ta');
+    assert.equal(loaded.step.name, 'date');
+    // A migration that throws leaves a fresh state, not an error.
+    assert.equal(parseSessionState({ ...v0, version: SESSION_VERSION - 1 }, { [SESSION_VERSION - 1]: () => { throw new Error('bad row'); } }).step.name, 'start');
+  });
+
   it('never throws, whatever is stored', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (json) => {

@@ -139,18 +139,19 @@ export function freshState(language: SessionState['lang'] = 'en', now = 0): Sess
  * Upgrades from version n to n + 1, keyed by n. Version 1 is the first persisted shape (the seed
  * bot kept nothing), so the chain is empty; a future change adds its step here and nowhere else.
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export type Migrations = Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>>;
+const MIGRATIONS: Migrations = {};
 
 /**
  * Validates a stored state, migrating older versions; anything unusable becomes a fresh state
  * (keeping the customer's language when that much is readable). Never throws.
  * Example: `parseSessionState(JSON.parse(row.state_json))`.
  */
-export function parseSessionState(json: unknown): SessionState {
+export function parseSessionState(json: unknown, migrations: Migrations = MIGRATIONS): SessionState {
   let doc: unknown = json;
   try {
     while (isObject(doc) && typeof doc.version === 'number' && doc.version < SESSION_VERSION) {
-      const up = MIGRATIONS[doc.version];
+      const up = migrations[doc.version];
       if (!up) break;
       doc = { ...up(doc), version: doc.version + 1 };
     }
