@@ -207,4 +207,12 @@ export const en = {
   "render.choose": "Choose",
   "render.prompt": "Please choose an option:",
   "render.reply_number": "Reply with the number of your choice.",
+
+  // Words the application sends outside the dialogue: staff alerts and notices about messages it could not answer
+  "staff.booking_confirmed": "New booking {ref}: {movie}, {location}, {date} {time}, seats {seats}. Customer: {customer}.",
+  "staff.booking_cancelled": "Booking {ref} was cancelled by the customer {customer}.",
+  "staff.handoff": "{customer} asked to talk to the {cinema} team. Please reply from the dashboard.",
+  "system.stale": "Sorry for the delay: we couldn't answer your earlier messages in time. Please send your request again, or type *menu*.",
+  "system.flood": "You're sending messages faster than I can answer. I'll reply to your latest one in a moment.",
+  "system.error": "Sorry, I couldn't process your last message. Please try again, or type *menu*.",
 } satisfies Record<string, string>;
