@@ -133,7 +133,10 @@ test('the operator onboards a cinema by its access token and sends a test messag
   await page.click('text=Send test message');
   await page.waitForSelector('.flash-ok');
   // The dispatcher sends through the emulator; its status webhooks mark the message delivered.
-  await page.waitForSelector('[data-test-status="delivered"], [data-test-status="read"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-test-status="delivered"], [data-test-status="read"]', { timeout: 30_000 }).catch(async (e) => {
+    const rows = await server.deps.db.selectFrom('outbound_messages').select(['status', 'error', 'error_code', 'attempts', 'wamid']).where('kind', '=', 'test').execute();
+    throw new Error(`${(e as Error).message}\noutbound: ${JSON.stringify(rows)}\nemulator: ${JSON.stringify(server.emulator.sent({ phoneNumberId: '400000000000011' }).map((m) => m.status))}`);
+  });
   const sent = server.emulator.sent({ phoneNumberId: '400000000000011' });
   assert.equal(sent.length, 1);
   assert.equal(sent[0]!.to, '919876500042');
