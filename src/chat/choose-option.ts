@@ -70,7 +70,13 @@ export function chooseOption(turn: Turn, ref: OptionRef): void {
         // The terms come first, whichever way the customer reached the show.
         return startEvent(turn, event);
       }
-      return startBooking(turn, { movieId: show.movieId, locationId: show.locationId, date: showDay(show, ctx.today), showId: show.id }, ['movie', 'location', 'date', 'show']);
+      // A quantity already given in this booking ("2 tickets for Retro tomorrow evening") stays.
+      const keep = s.flow === 'booking' && s.quantity !== undefined && s.trail.includes('quantity');
+      return startBooking(
+        turn,
+        { movieId: show.movieId, locationId: show.locationId, date: showDay(show, ctx.today), showId: show.id, ...(keep ? { quantity: s.quantity } : {}) },
+        keep ? ['movie', 'location', 'date', 'show', 'quantity'] : ['movie', 'location', 'date', 'show'],
+      );
     }
     case 'qty': {
       if (s.flow === undefined || s.showId === undefined || !findShow(ctx, s.showId) || turn.state.pending) return expired(turn);

@@ -37,6 +37,13 @@ describe('a booking asked for in one message', () => {
     conversation().say('hi').tap('Retro').tap('Marquee Tirupur').tap('Tomorrow').tap(/6:30/).say('2 tickets for 3 people').expectText('2 or 3').tap('2 tickets').expectStep('review');
   });
 
+  it('keeps the quantity it was given when the show is then chosen', () => {
+    const c = conversation().say('3 tickets for Retro today at Tirupur').expectStep('show').tap(/\d/).expectStep('review').expectCommand('hold_best');
+    const hold = c.turns.flatMap((t) => t.commands).find((cmd) => cmd.type === 'hold_best');
+    assert.equal(hold?.type === 'hold_best' && hold.quantity, 3);
+    assert.ok(c.customerMessages <= ONE_SHOT_MAX);
+  });
+
   it('asks only what the message left out', () => {
     conversation().say('Retro tickets at Coimbatore').expectStep('date').expectText('Which day would you like to watch Retro at Marquee Coimbatore');
     conversation().say('I want to book Retro tomorrow').expectStep('location');

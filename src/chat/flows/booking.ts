@@ -62,8 +62,14 @@ export function withoutSlot(slots: Slots, name: SlotName): Slots {
 /** The customer chose a slot's value: what depended on the old value goes, and the flow moves on. */
 export function setSlot(turn: Turn, name: SlotName, patch: Partial<Slots>): void {
   releaseHold(turn);
-  const cleared = withoutSlot(turn.state.slots, name);
-  turn.update({ slots: { ...cleared, ...patch, trail: [...cleared.trail, name] } });
+  const before = turn.state.slots;
+  const cleared = withoutSlot(before, name);
+  // A quantity the customer already gave ("2 tickets for Retro tomorrow evening") is not about
+  // which show: picking the show keeps it, and `advance` re-checks it against that show's cap.
+  const keepQuantity = name === 'show' && before.quantity !== undefined && before.trail.includes('quantity');
+  const kept: Partial<Slots> = keepQuantity ? { quantity: before.quantity } : {};
+  const trail: SlotName[] = keepQuantity ? [...cleared.trail, 'quantity', name] : [...cleared.trail, name];
+  turn.update({ slots: { ...cleared, ...kept, ...patch, trail } });
   advance(turn);
 }
 
