@@ -7,7 +7,7 @@ import { PayloadLimitError, validateOutgoing, type OutgoingMessage } from '../wh
 import { getAccessToken, getCinema, markTokenInvalid } from '../tenants/cinemas.ts';
 import { customerAddress } from '../tenants/customers.ts';
 import { decrypt } from '../tenants/secrets.ts';
-import { TokenBuckets } from './rate-limiter.ts';
+import { TokenBuckets, takeAll } from './rate-limiter.ts';
 import { queueOutbound } from './outbox.ts';
 
 export type OutboundRow = Omit<OutboundMessagesTable, 'id'> & { id: number };
@@ -104,7 +104,7 @@ export class Dispatcher {
       const graph = to.isTest && this.opts.sandboxGraph ? this.opts.sandboxGraph : deps.graph;
       if (cinema.tokenStatus === 'invalid' && graph === deps.graph) return await this.defer(row, PAUSE_MS, 'paused: the cinema access token is invalid');
       const now = deps.clock.now();
-      const wait = Math.max(this.numbers.take(cinema.phoneNumberId, now), row.customer_id ? this.customers.take(row.customer_id, now) : 0);
+      const wait = takeAll(now, [this.numbers, cinema.phoneNumberId], ...(row.customer_id ? [[this.customers, row.customer_id] as [TokenBuckets, string]] : []));
       if (wait > 0) return await this.defer(row, wait);
       const token = await getAccessToken(deps.db, deps.config.secretKey, cinema.id);
       let message = JSON.parse(row.payload_json) as OutgoingMessage;
