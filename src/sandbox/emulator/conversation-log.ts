@@ -5,6 +5,16 @@ import { isObject } from './field-checks.ts';
 /** The customer-service window: free-form messages only within 24 h of the user's last message. */
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How many sends, reads and inbound ids are remembered: a demo left running for weeks must not
+ * grow without bound; the oldest tenth is dropped when the limit is passed.
+ */
+const MAX_KEPT = 50_000;
+
+function trim<T>(list: T[]): void {
+  if (list.length > MAX_KEPT) list.splice(0, Math.ceil(MAX_KEPT / 10));
+}
+
 /** What the emulator remembers of conversations: inbound messages (for the window), sends and reads. */
 export class ConversationLog {
   private readonly lastInbound = new Map<string, number>();
@@ -16,6 +26,7 @@ export class ConversationLog {
   /** Records a user's message to a business number; `users` are its wa_id and/or BSUID. */
   recordInbound(phoneNumberId: string, users: (string | undefined)[], wamid: string, atMs: number): void {
     this.inboundIds.set(wamid, phoneNumberId);
+    if (this.inboundIds.size > MAX_KEPT) for (const k of [...this.inboundIds.keys()].slice(0, MAX_KEPT / 10)) this.inboundIds.delete(k);
     for (const user of users) {
       if (!user) continue;
       const key = `${phoneNumberId}|${user}`;
@@ -66,6 +77,7 @@ export class ConversationLog {
 
   addSent(m: SentMessage): void {
     this.sentMessages.push(m);
+    trim(this.sentMessages);
   }
 
   sent(filter: { phoneNumberId?: string; to?: string } = {}): SentMessage[] {
@@ -77,6 +89,7 @@ export class ConversationLog {
 
   addRead(r: MarkRead): void {
     this.reads.push(r);
+    trim(this.reads);
   }
 
   readReceipts(filter: { phoneNumberId?: string } = {}): MarkRead[] {
