@@ -15,6 +15,8 @@ describe('findBookingRef', () => {
     ['KMXQRT', 'KMXQRT'], // letters only, typed alone in capitals
     ['बुकिंग K7MX2Q रद्द करें', 'K7MX2Q'],
     ['K7MX2Q ரத்து', 'K7MX2Q'],
+    ['booking ref K7M-X2Q', 'K7MX2Q'], // the cue is not the first half of the reference
+    ['pnr k7m x2q', 'K7MX2Q'],
   ];
   for (const [input, ref] of found) it(`${JSON.stringify(input)} → ${ref}`, () => assert.equal(findBookingRef(input), ref));
 

@@ -12,6 +12,7 @@ const REF_RE = new RegExp(
 );
 // "sat 7pm", "fri 2nd": a group that is an hour or an ordinal means the words were never a reference.
 const TIME_OR_ORDINAL = /^\d{1,2}(?:am|pm|st|nd|rd|th)$/;
+const CUE_WORDS = new Set(['ref', 'id', 'pnr', 'no']);
 const CUE_BEFORE = /(?<![\p{L}\p{N}])(?:ref|reference|refno|ref no|id|code|pnr|number)(?: +is)?[\s:.#-]*$|#\s*$/u;
 
 /**
@@ -22,9 +23,15 @@ const CUE_BEFORE = /(?<![\p{L}\p{N}])(?:ref|reference|refno|ref no|id|code|pnr|n
  */
 export function findBookingRef(text: string): string | undefined {
   const f = fold(text.slice(0, 4000));
-  for (const m of f.s.matchAll(REF_RE)) {
+  const re = new RegExp(REF_RE.source, REF_RE.flags);
+  for (let m = re.exec(f.s); m; m = re.exec(f.s)) {
     const groups = m.slice(1).filter((g): g is string => g !== undefined);
-    if (groups.length > 1 && groups.some((g) => TIME_OR_ORDINAL.test(g))) continue;
+    // "ref K7M-X2Q": a cue word is not the first part of the reference; look again one place on.
+    const rejected = groups.length > 1 && groups.some((g) => TIME_OR_ORDINAL.test(g) || CUE_WORDS.has(g));
+    if (rejected) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     const code = groups.join('').toUpperCase();
     if (/\d/.test(code)) return code;
     const cued = CUE_BEFORE.test(f.s.slice(Math.max(0, m.index! - 20), m.index!));
