@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../db/database.ts';
 import { isRecord } from '../whatsapp/is-record.ts';
+import { queueInternalEvent } from '../jobs/timers.ts';
 
 export interface CustomerRow {
   id: string;
@@ -136,23 +137,7 @@ export async function transcript(db: DbOrTrx, cinemaId: string, customerId: stri
  * customer's messages, which the conversation worker turns into the dialogue's 'handoff_ended'.
  */
 export async function insertHandBackEvent(db: DbOrTrx, now: number, cinemaId: string, customerId: string): Promise<void> {
-  await db
-    .insertInto('inbound_messages')
-    .values({
-      cinema_id: cinemaId,
-      customer_id: customerId,
-      wamid: `internal:handoff-end:${customerId}:${now}`,
-      type: 'internal',
-      payload_json: JSON.stringify({ internal: 'handoff_ended' }),
-      sent_at: now,
-      received_at: now,
-      status: 'pending',
-      attempts: 0,
-      processed_at: null,
-      error: null,
-    })
-    .onConflict((oc) => oc.column('wamid').doNothing())
-    .execute();
+  await queueInternalEvent(db, now, { cinemaId, customerId, key: `handoff-end:${customerId}:${now}`, payload: { internal: 'handoff_ended' } });
 }
 
 /** Failed outbound messages of the last `sinceMs`, for the overview's health panel. */
