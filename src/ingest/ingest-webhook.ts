@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import type { WebhookEvent, StatusUpdate, InboundMessage } from '../whatsapp/webhook.ts';
 import { getCinemaByPhoneNumberId } from '../tenants/cinemas.ts';
 import { resolveCustomer } from '../tenants/customers.ts';
+import { resendAsStaffTemplate } from '../jobs/staff-template.ts';
 
 export interface IngestDeps {
   db: Db;
@@ -122,11 +123,11 @@ export async function applyStatus(db: DbOrTrx, now: number, s: StatusUpdate): Pr
     .onConflict((oc) => oc.columns(['wamid', 'status']).doNothing())
     .executeTakeFirst();
   if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-  let row = await db.selectFrom('outbound_messages').select(['id', 'status']).where('wamid', '=', s.wamid).executeTakeFirst();
+  let row = await db.selectFrom('outbound_messages').select(['id', 'status', 'kind', 'cinema_id', 'to_enc', 'payload_json']).where('wamid', '=', s.wamid).executeTakeFirst();
   if (!row && s.bizOpaque && /^mq:\d+$/.test(s.bizOpaque)) {
     // Sent just before a crash: the send succeeded but its wamid was never recorded.
     const id = Number(s.bizOpaque.slice(3));
-    row = await db.selectFrom('outbound_messages').select(['id', 'status']).where('id', '=', id).where('wamid', 'is', null).executeTakeFirst();
+    row = await db.selectFrom('outbound_messages').select(['id', 'status', 'kind', 'cinema_id', 'to_enc', 'payload_json']).where('id', '=', id).where('wamid', 'is', null).executeTakeFirst();
     if (row) await db.updateTable('outbound_messages').set({ wamid: s.wamid }).where('id', '=', row.id).execute();
   }
   if (!row) return true;
@@ -143,5 +144,6 @@ export async function applyStatus(db: DbOrTrx, now: number, s: StatusUpdate): Pr
     })
     .where('id', '=', row.id)
     .execute();
+  if (next === 'failed' && code === 131047) await resendAsStaffTemplate(db, now, { ...row, id: Number(row.id) });
   return true;
 }

@@ -8,7 +8,7 @@ import { getAccessToken, getCinema, markTokenInvalid } from '../tenants/cinemas.
 import { customerAddress } from '../tenants/customers.ts';
 import { decrypt } from '../tenants/secrets.ts';
 import { TokenBuckets, takeAll } from './rate-limiter.ts';
-import { queueOutbound } from './outbox.ts';
+import { resendAsStaffTemplate } from './staff-template.ts';
 
 export type OutboundRow = Omit<OutboundMessagesTable, 'id'> & { id: number };
 
@@ -153,20 +153,7 @@ export class Dispatcher {
 
   /** A staff notification outside the 24-hour window goes again as the cinema's approved template. */
   private async fallbackToTemplate(row: OutboundRow): Promise<void> {
-    if (row.kind !== 'staff') return;
-    const cinema = await getCinema(this.deps.db, row.cinema_id);
-    const tpl = cinema?.settings.staffTemplate;
-    if (!cinema || !tpl) return;
-    const msg = JSON.parse(row.payload_json) as { text?: { body?: unknown } };
-    const text = typeof msg.text?.body === 'string' ? msg.text.body : 'Booking update';
-    await queueOutbound(this.deps.db, this.deps.clock.now(), [
-      {
-        cinemaId: row.cinema_id,
-        toEnc: row.to_enc,
-        kind: 'staff_template',
-        dedupeKey: `template:${row.id}`,
-        message: { type: 'template', template: { name: tpl.name, language: { code: tpl.languageCode }, components: [{ type: 'body', parameters: [{ type: 'text', text: text.slice(0, 1000).replace(/\s*\n\s*/g, ' · ') }] }] } },
-      },
-    ]);
+    if (await resendAsStaffTemplate(this.deps.db, this.deps.clock.now(), row)) this.deps.wake();
   }
+
 }

@@ -141,3 +141,24 @@ test("a customer's replies leave in order: a retried reply holds back the ones a
   await p.drain();
   assert.deepEqual(sentTo(from).map((m) => (m.body.text as { body: string }).body), ['echo: order a', 'echo: order b', 'echo: order c']);
 });
+
+test('a staff notification outside the 24-hour window goes again as the approved template', async () => {
+  const { updateCinemaSettings } = await import('../../src/tenants/cinemas.ts');
+  const { queueOutbound } = await import('../../src/jobs/outbox.ts');
+  const { encrypt } = await import('../../src/tenants/secrets.ts');
+  await updateCinemaSettings(p.deps.db, p.clock.now(), cinemaId, { staffTemplate: { name: 'booking_update', languageCode: 'en' } });
+  const staff = '919855500001';
+  await queueOutbound(p.deps.db, p.clock.now(), [{ cinemaId, toEnc: encrypt(p.deps.config.secretKey, staff), kind: 'staff', message: { type: 'text', text: { body: 'New booking K7MX2Q\nRetro · 2 tickets' } } }]);
+  await p.drain();
+  // Meta accepts the send, then reports 131047 in a status: the staff member has not written in 24 h.
+  await p.emulator.flushStatuses();
+  await p.drain();
+  const sent = sentTo(staff);
+  assert.equal(sent.length, 2, 'the text, then the template');
+  assert.equal(sent[1].body.type, 'template');
+  const tpl = sent[1].body.template as { name: string; components: { parameters: { text: string }[] }[] };
+  assert.equal(tpl.name, 'booking_update');
+  assert.equal(tpl.components[0].parameters[0].text, 'New booking K7MX2Q · Retro · 2 tickets');
+  const rows = await p.deps.db.selectFrom('outbound_messages').select(['kind', 'status', 'error_code']).where('to_enc', 'is not', null).execute();
+  assert.deepEqual(rows.map((r) => [r.kind, r.status]), [['staff', 'failed'], ['staff_template', 'sent']]);
+});
