@@ -5,6 +5,7 @@ import { WhatsAppUser } from '../helpers/whatsapp-user.ts';
 import { DEMO_BUSINESS } from '../../src/sandbox/demo-business.ts';
 import { getCinemaByPhoneNumberId, updateCinemaSettings } from '../../src/tenants/cinemas.ts';
 import { lookupHash } from '../../src/tenants/secrets.ts';
+import { insertHandBackEvent } from '../../src/admin/conversations-repo.ts';
 
 /**
  * Whole conversations through the real pipeline — signed webhooks in, the dialogue and the domain in
@@ -111,40 +112,64 @@ test('"2 tickets for 3 people" is asked about, never read as 23', async () => {
   assert.deepEqual(ids.filter((id) => id.startsWith('qty:')).sort(), ['qty:2', 'qty:3'], `asked: ${u.lastText()}`);
 });
 
-test('my bookings: cancel releases the seats at once and staff are told', async () => {
-  const u = user();
-  await u.say('hi');
-  // The latest show offered is safely outside the cancellation cut-off.
-  await tapToHold(u, 1, (ids) => ids.at(-1)!);
-  await u.tap('hold:confirm');
-  const [b] = await bookingsOf(u);
-  await u.say('my bookings');
-  await u.tap(`bk:view:${b.ref}`).catch(() => undefined);
-  await u.tap(`bk:cancel:${b.ref}`);
-  await u.tap(`bk:yes:${b.ref}`);
-  const [after] = await bookingsOf(u);
-  assert.equal(after.status, 'cancelled');
-  const claims = await s.server.deps.db.selectFrom('seat_claims').selectAll().where('booking_id', '=', b.id).execute();
-  assert.equal(claims.length, 0, 'the seats are released at once');
-  assert.ok(staffMessages().some((t) => t.includes(b.ref) && t !== staffMessages().find((x) => x.includes(b.ref))), 'staff heard of the cancellation too');
-});
+for (const lang of ['en', 'hi', 'ta'] as const) {
+  test(`my bookings in ${lang}: cancel releases the seats at once and staff are told`, async () => {
+    const u = user();
+    await u.say(greetings[lang]);
+    // The latest show offered is safely outside the cancellation cut-off.
+    await tapToHold(u, 1, (ids) => ids.at(-1)!);
+    await u.tap('hold:confirm');
+    const [b] = await bookingsOf(u);
+    const staffBefore = staffMessages().filter((t) => t.includes(b.ref)).length;
+    await u.tap('menu:bookings');
+    if (u.options().some((o) => o.id === `bk:view:${b.ref}`)) await u.tap(`bk:view:${b.ref}`);
+    await u.tap(`bk:cancel:${b.ref}`);
+    await u.tap(`bk:yes:${b.ref}`);
+    const [after] = await bookingsOf(u);
+    assert.equal(after.status, 'cancelled');
+    const claims = await s.server.deps.db.selectFrom('seat_claims').selectAll().where('booking_id', '=', b.id).execute();
+    assert.equal(claims.length, 0, 'the seats are released at once');
+    assert.equal(staffMessages().filter((t) => t.includes(b.ref)).length, staffBefore + 1, 'staff heard of the cancellation');
+  });
 
-test('locations & hours sends a location pin; a location message picks the nearest cinema', async () => {
-  const u = user();
-  await u.say('hi');
-  const replies = await u.tap('menu:locations');
-  const pins = [...replies, ...(u.options().some((o) => o.id.startsWith('info:')) ? await u.tap('info:') : [])].filter((m) => m.body.type === 'location');
-  assert.ok(pins.length >= 1, 'a location pin was sent');
-});
+  test(`locations & hours in ${lang} sends a location pin`, async () => {
+    const u = user();
+    await u.say(greetings[lang]);
+    const replies = await u.tap('menu:locations');
+    const pins = [...replies, ...(u.options().some((o) => o.id.startsWith('info:')) ? await u.tap('info:') : [])].filter((m) => m.body.type === 'location');
+    assert.ok(pins.length >= 1, 'a location pin was sent');
+  });
 
-test('talk to us: staff are notified and the bot stays quiet until handed back', async () => {
+  test(`talk to us in ${lang}: staff are notified, the bot stays quiet until handed back`, async () => {
+    const u = user();
+    await u.say(greetings[lang]);
+    const before = staffMessages().length;
+    await u.tap('menu:staff');
+    assert.ok(staffMessages().length > before, 'staff were notified');
+    const quiet = await u.say('are you there?');
+    assert.equal(quiet.length, 0, 'the bot is quiet while staff have the conversation');
+    const c = await s.server.deps.db.selectFrom('customers').select(['id', 'cinema_id']).where('wa_id_hash', '=', lookupHash(s.server.deps.config.secretKey, u.from)).executeTakeFirstOrThrow();
+    await insertHandBackEvent(s.server.deps.db, Date.now(), c.cinema_id, c.id);
+    s.server.deps.wake();
+    const back = await u.say(greetings[lang]);
+    assert.ok(back.length >= 1, 'the bot answers again once handed back');
+  });
+}
+
+test('a location message picks the nearest cinema location', async () => {
   const u = user();
   await u.say('hi');
-  const before = staffMessages().length;
-  await u.say('talk to staff');
-  assert.ok(staffMessages().length > before, 'staff were notified');
-  const quiet = await u.say('are you there?');
-  assert.equal(quiet.length, 0, 'the bot is quiet while staff have the conversation');
+  const films = u.options().filter((o) => o.id.startsWith('mv:')).map((o) => o.id);
+  for (const film of films) {
+    await u.tap(film);
+    if (u.options().some((o) => o.id.startsWith('loc:'))) break;
+    await u.say('menu');
+  }
+  assert.ok(u.options().some((o) => o.id.startsWith('loc:')), 'a film playing at both locations asks where');
+  // Near Tirupur (11.11, 77.34): the location step is answered by the pin.
+  await u.send({ type: 'location', location: { latitude: 11.1, longitude: 77.35 } });
+  assert.match(u.received.slice(-2).map(WhatsAppUser.textOf).join(' '), /Tirupur/);
+  assert.ok(!u.options().some((o) => o.id.startsWith('loc:')), 'the location step is done');
 });
 
 test('every inbound type gets a helpful answer or is quietly ignored, never an error', async () => {
