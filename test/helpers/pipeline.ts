@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import type { AppDeps } from '../../src/app-deps.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { ManualClock } from '../../src/clock.ts';
-import { createLogger } from '../../src/log.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
 import { buildApp } from '../../src/server.ts';
 import { GraphClient } from '../../src/whatsapp/graph-client.ts';
 import { processNextInbound, type InboundHandlers } from '../../src/jobs/inbound-worker.ts';
@@ -45,8 +45,8 @@ export interface Pipeline {
   dispatcher: Dispatcher;
   url: string;
   db: TestDb;
-  /** Onboards business(n) through the token flow. */
-  onboard(n: number): Promise<string>;
+  /** Onboards business(n) through the token flow (optionally with the cinema's own Meta app secret). */
+  onboard(n: number, appSecret?: string): Promise<string>;
   /** Processes inbound and dispatches outbound until nothing is left to do now. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -56,7 +56,7 @@ export interface Pipeline {
  * Marquee's HTTP app and workers on a fresh test database, with the emulator mounted as its Graph
  * API; a manual clock, and workers run by hand (`drain`) so tests are deterministic.
  */
-export async function createPipeline(o: { handlers?: InboundHandlers; dispatcher?: DispatcherOptions; config?: Record<string, string> } = {}): Promise<Pipeline> {
+export async function createPipeline(o: { handlers?: InboundHandlers; dispatcher?: DispatcherOptions; config?: Record<string, string>; log?: Logger } = {}): Promise<Pipeline> {
   const db = await createTestDb();
   const clock = new ManualClock(Date.now());
   const emulator = createEmulator({ clock, statuses: 'manual' });
@@ -76,7 +76,7 @@ export async function createPipeline(o: { handlers?: InboundHandlers; dispatcher
     config,
     db: db.db,
     dialect: db.dialect,
-    log: createLogger('silent'),
+    log: o.log ?? createLogger('silent'),
     clock,
     graph: new GraphClient({ baseUrl: config.whatsappApiUrl, version: config.whatsappApiVersion }),
     wake: () => {},
@@ -92,10 +92,10 @@ export async function createPipeline(o: { handlers?: InboundHandlers; dispatcher
     dispatcher,
     url,
     db,
-    async onboard(n) {
+    async onboard(n, appSecret?: string) {
       const b = business(n);
-      emulator.addBusiness({ ...b, webhookUrl: `${url}/webhooks/whatsapp`, appSecret: APP_SECRET });
-      const r = await onboardCinema(deps, { accessToken: b.accessToken });
+      emulator.addBusiness({ ...b, webhookUrl: `${url}/webhooks/whatsapp`, appSecret: appSecret ?? APP_SECRET });
+      const r = await onboardCinema(deps, { accessToken: b.accessToken, appSecret });
       if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
       return r.cinema.id;
     },
