@@ -71,3 +71,31 @@ test('SIGKILL mid-burst: no accepted message lost, no reply sent twice after res
     await t.close();
   }
 });
+
+test('SIGTERM: the server stops taking requests, finishes its work in hand and exits cleanly', { timeout: 120_000 }, async () => {
+  const t = await createTestDb();
+  const emulator = createEmulator({ statuses: 'manual' });
+  const graphBase = await emulator.listen(0);
+  const port = await freePort();
+  const b = business(2);
+  emulator.addBusiness({ ...b, webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret: APP_SECRET });
+  const graph = new GraphClient({ baseUrl: graphBase, version: 'v25.0' });
+  assert.ok((await onboardCinema({ db: t.db, graph, clock: systemClock, config: { secretKey: Buffer.from(SECRET_KEY_HEX, 'hex'), publicUrl: '', verifyToken: '' } }, { accessToken: b.accessToken })).ok);
+  const server = await startChildServer({ port, databaseUrl: t.url, graphUrl: graphBase });
+  try {
+    const accepted = (
+      await Promise.all(Array.from({ length: 20 }, (_, i) => emulator.userSends({ phoneNumberId: b.phoneNumbers[0].id, from: `9195${String(i).padStart(8, '0')}`, message: { type: 'text', text: { body: 'hi' } } })))
+    ).filter((r) => r.status === 200);
+    const exited = new Promise<number | null>((resolve) => server.proc.once('exit', (code) => resolve(code)));
+    server.proc.kill('SIGTERM');
+    assert.equal(await exited, 0, `exit code 0; stderr: ${server.stderr().slice(-500)}`);
+    const stored = await t.db.selectFrom('inbound_messages').select(['wamid', 'status']).execute();
+    assert.equal(stored.length, accepted.length, 'everything acknowledged is stored');
+    const sending = await t.db.selectFrom('outbound_messages').select('id').where('status', '=', 'sending').execute();
+    assert.equal(sending.length, 0, 'no send was left half-done');
+  } finally {
+    await server.kill('SIGKILL');
+    await emulator.close();
+    await t.close();
+  }
+});
