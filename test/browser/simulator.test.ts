@@ -272,7 +272,10 @@ test('keyboard alone: tab order, new customer, sending, the list sheet, the atta
   const s = setup(t);
   if (!s) return;
   const page = await openSimulator(s.browser, s.demo, DESKTOP, '?customer=919000000066&name=Ravi');
-  const focused = () => page.evaluate(() => {
+  // Read the focus after the tasks already queued have run: a dialog's close event, which moves the
+  // focus back, is dispatched after the dialog is hidden.
+  const focused = () => page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 0));
     const a = document.activeElement as HTMLElement | null;
     return { id: a?.id ?? '', tag: a?.tagName.toLowerCase() ?? '', role: a?.getAttribute('role') ?? '', cls: a?.className ?? '', text: (a?.innerText ?? '').trim(), outline: a ? getComputedStyle(a).outlineStyle : 'none' };
   });
