@@ -49,7 +49,10 @@ export async function startServer(config: Config, o: StartOptions = {}): Promise
   const runner = new Runner(o.log ?? (await import('./log.ts')).createLogger(config.logLevel));
   const deps = await createDeps(config, { log: o.log, clock: o.clock, wake: runner.wake });
   const emulator = createEmulator({ clock: deps.clock, statuses: 'auto', ...o.emulator });
-  const sandboxGraph = new GraphClient({ baseUrl: `${config.publicUrl}/graph`, version: config.whatsappApiVersion });
+  // Rehearsal replies go to this process's own emulator, not through the public address (which,
+  // behind a load balancer, may reach a process whose emulator does not know the cinema).
+  const localHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const sandboxGraph = new GraphClient({ baseUrl: `http://${localHost}:${config.port}/graph`, version: config.whatsappApiVersion });
   const app = await buildApp(deps, {
     plugins: [
       async (a) => void (await a.register(emulator.plugin, { prefix: '/graph' })),

@@ -95,13 +95,15 @@ export class Dispatcher {
   private async deliver(row: OutboundRow): Promise<void> {
     const { deps } = this;
     const log = deps.log.child({ outboundId: row.id, cinemaId: row.cinema_id });
+    let sandbox = false;
     try {
       const cinema = await getCinema(deps.db, row.cinema_id);
       if (!cinema) return await this.update(row.id, { status: 'failed', error: 'cinema not found' });
       const to = row.customer_id
         ? await customerAddress(deps.db, deps.config.secretKey, row.customer_id)
         : { phone: row.to_enc ? decrypt(deps.config.secretKey, row.to_enc) : undefined, isTest: false };
-      const graph = to.isTest && this.opts.sandboxGraph ? this.opts.sandboxGraph : deps.graph;
+      sandbox = to.isTest && this.opts.sandboxGraph !== undefined;
+      const graph = sandbox ? this.opts.sandboxGraph! : deps.graph;
       if (cinema.tokenStatus === 'invalid' && graph === deps.graph) return await this.defer(row, PAUSE_MS, 'paused: the cinema access token is invalid');
       const now = deps.clock.now();
       const wait = takeAll(now, [this.numbers, cinema.phoneNumberId], ...(row.customer_id ? [[this.customers, row.customer_id] as [TokenBuckets, string]] : []));
@@ -114,11 +116,11 @@ export class Dispatcher {
       const sent = await graph.sendMessage(cinema.phoneNumberId, token, { phone: to.phone, userId: to.phone ? undefined : to.userId }, message, { bizOpaque: `mq:${row.id}` });
       await this.update(row.id, { status: 'sent', wamid: sent.wamid, error: null, error_code: null });
     } catch (e) {
-      await this.failed(row, e, log);
+      await this.failed(row, e, log, sandbox);
     }
   }
 
-  private async failed(row: OutboundRow, e: unknown, log: AppDeps['log']): Promise<void> {
+  private async failed(row: OutboundRow, e: unknown, log: AppDeps['log'], sandbox: boolean): Promise<void> {
     const { deps } = this;
     if (e instanceof PayloadLimitError) {
       log.error({ problems: e.problems }, 'refused to send a message that breaks WhatsApp limits');
@@ -131,6 +133,8 @@ export class Dispatcher {
     const detail = `(#${e.code}) ${e.details ?? e.message}`.slice(0, 500);
     switch (e.retry) {
       case 'token_invalid':
+        // The built-in emulator refusing a rehearsal says nothing about the cinema's real token.
+        if (sandbox) return this.update(row.id, { status: 'failed', error: `sandbox: ${detail}`, error_code: e.code });
         log.warn('the cinema access token was refused (190); sends are paused until it is replaced');
         await markTokenInvalid(deps.db, deps.clock.now(), row.cinema_id, detail);
         return this.defer(row, PAUSE_MS, 'paused: the cinema access token is invalid');

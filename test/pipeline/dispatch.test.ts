@@ -162,3 +162,30 @@ test('a staff notification outside the 24-hour window goes again as the approved
   const rows = await p.deps.db.selectFrom('outbound_messages').select(['kind', 'status', 'error_code']).where('to_enc', 'is not', null).execute();
   assert.deepEqual(rows.map((r) => [r.kind, r.status]), [['staff', 'failed'], ['staff_template', 'sent']]);
 });
+
+test("a rehearsal refused by the built-in emulator does not pause the cinema's real sends", async () => {
+  const { createEmulator } = await import('../../src/sandbox/emulator/index.ts');
+  const { GraphClient } = await import('../../src/whatsapp/graph-client.ts');
+  const { Dispatcher } = await import('../../src/jobs/dispatcher.ts');
+  const { lookupHash } = await import('../../src/tenants/secrets.ts');
+  const stranger = createEmulator({ statuses: 'manual' });
+  const base = await stranger.listen(0);
+  try {
+    const from = '919000012345';
+    await p.emulator.userSends({ phoneNumberId: phone, from, message: { type: 'text', text: { body: 'rehearsal' } } });
+    await p.deps.db.updateTable('customers').set({ is_test: 1 }).where('wa_id_hash', '=', lookupHash(p.deps.config.secretKey, from)).execute();
+    // This process's emulator does not know the cinema: its token is "invalid" there.
+    const d = new Dispatcher(p.deps, { sandboxGraph: new GraphClient({ baseUrl: base, version: 'v25.0' }) });
+    const { processNextInbound } = await import('../../src/jobs/inbound-worker.ts');
+    const { echoHandlers } = await import('../helpers/pipeline.ts');
+    while (await processNextInbound(p.deps, echoHandlers));
+    while ((await d.runOnce()) > 0);
+    const row = await outboundFor('rehearsal');
+    assert.equal(row.status, 'failed');
+    assert.match(row.error ?? '', /^sandbox: /);
+    assert.equal((await getCinema(p.deps.db, cinemaId))?.tokenStatus, 'valid', 'the real token is untouched');
+    assert.equal(sentTo(from).length, 0, 'nothing went to the real API for a test customer');
+  } finally {
+    await stranger.close();
+  }
+});
