@@ -26,7 +26,12 @@ export async function confirmBooking(deps: InventoryDeps, input: ConfirmBookingI
     if (!row || (input.customerId !== undefined && row.customer_id !== input.customerId)) {
       throw new DomainError('booking_not_found', `no booking ${input.bookingId}`);
     }
-    if (row.status === 'confirmed') return (await loadBooking(trx, input.cinemaId, row.id, now))!;
+    if (row.status === 'confirmed') {
+      // Confirming again is safe to retry, but a cancellation that committed in between wins.
+      const again = (await loadBooking(trx, input.cinemaId, row.id, now))!;
+      if (again.status === 'cancelled') throw new DomainError('booking_cancelled', `booking ${row.ref} was cancelled`);
+      return again;
+    }
     const show = await findShow(trx, input.cinemaId, row.show_id);
     if (!show || show.status !== 'scheduled') throw new DomainError('show_not_bookable', `show ${row.show_id} was cancelled`, { reason: 'cancelled' });
     if (!(await markConfirmed(trx, input.cinemaId, row.id, now))) {
