@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { showSalesColumns } from './show-sales-columns.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { AnalyticsTables } from './tables.ts';
 
@@ -251,42 +252,23 @@ export async function showsWithSales(db: DbOrTrx, p: Period): Promise<ShowRow[]>
     .innerJoin('locations as l', 'l.id', 's.location_id')
     .innerJoin('screens as sc', 'sc.id', 's.screen_id')
     .leftJoin('admission_stock as a', 'a.show_id', 's.id')
-    .select((eb) => [
-      's.id as showId',
-      's.movie_id as movieId',
-      'mv.title as title',
-      'l.name as locationName',
-      'l.timezone as timezone',
-      'sc.name as screenName',
-      's.starts_at as startsAt',
-      's.seating as seating',
-      eb.fn.coalesce('s.capacity', 'a.capacity').as('gaCapacity'),
-      eb
-        .selectFrom('seats as st')
-        .select((e) => e.fn.countAll().as('n'))
-        .whereRef('st.screen_id', '=', 's.screen_id')
-        .where('st.blocked', '=', 0)
-        .where('st.removed', '=', 0)
-        .as('seatCount'),
-      eb
-        .selectFrom('bookings as b')
-        .innerJoin('customers as c', 'c.id', 'b.customer_id')
-        .select((e) => e.fn.sum('b.quantity').as('q'))
-        .whereRef('b.show_id', '=', 's.id')
-        .where('b.status', '=', 'confirmed')
-        .where('b.is_test', '=', 0)
-        .where('c.is_test', '=', 0)
-        .as('sold'),
-      eb
-        .selectFrom('bookings as b')
-        .innerJoin('customers as c', 'c.id', 'b.customer_id')
-        .select((e) => e.fn.sum('b.total_paise').as('r'))
-        .whereRef('b.show_id', '=', 's.id')
-        .where('b.status', '=', 'confirmed')
-        .where('b.is_test', '=', 0)
-        .where('c.is_test', '=', 0)
-        .as('revenue'),
-    ])
+    .select((eb) => {
+      const sales = showSalesColumns(eb);
+      return [
+        's.id as showId',
+        's.movie_id as movieId',
+        'mv.title as title',
+        'l.name as locationName',
+        'l.timezone as timezone',
+        'sc.name as screenName',
+        's.starts_at as startsAt',
+        's.seating as seating',
+        eb.fn.coalesce('s.capacity', 'a.capacity').as('gaCapacity'),
+        sales.seatCount.as('seatCount'),
+        sales.sold.as('sold'),
+        sales.revenue.as('revenue'),
+      ];
+    })
     .where('s.cinema_id', '=', p.cinemaId)
     .where('s.status', '=', 'scheduled')
     .where('s.starts_at', '>=', p.from)

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.ts';
+import { showSalesColumns } from '../analytics/show-sales-columns.ts';
 
 /**
  * Reads for exports. Each reader pages through one cinema's rows in a stable order with keyset
@@ -180,44 +181,25 @@ export async function* showPages(db: DbOrTrx, s: ExportScope): AsyncGenerator<Sh
       .innerJoin('locations as l', 'l.id', 's.location_id')
       .innerJoin('screens as sc', 'sc.id', 's.screen_id')
       .leftJoin('admission_stock as a', 'a.show_id', 's.id')
-      .select((eb) => [
-        's.id',
-        's.starts_at',
-        'm.title',
-        'l.name as location_name',
-        'l.timezone',
-        'sc.name as screen_name',
-        's.language',
-        's.format',
-        's.status',
-        's.seating',
-        eb.fn.coalesce('s.capacity', 'a.capacity').as('ga_capacity'),
-        eb
-          .selectFrom('seats as st')
-          .select((e) => e.fn.countAll().as('n'))
-          .whereRef('st.screen_id', '=', 's.screen_id')
-          .where('st.blocked', '=', 0)
-          .where('st.removed', '=', 0)
-          .as('seat_count'),
-        eb
-          .selectFrom('bookings as b')
-          .innerJoin('customers as c', 'c.id', 'b.customer_id')
-          .select((e) => e.fn.sum('b.quantity').as('q'))
-          .whereRef('b.show_id', '=', 's.id')
-          .where('b.status', '=', 'confirmed')
-          .where('b.is_test', '=', 0)
-          .where('c.is_test', '=', 0)
-          .as('sold'),
-        eb
-          .selectFrom('bookings as b')
-          .innerJoin('customers as c', 'c.id', 'b.customer_id')
-          .select((e) => e.fn.sum('b.total_paise').as('r'))
-          .whereRef('b.show_id', '=', 's.id')
-          .where('b.status', '=', 'confirmed')
-          .where('b.is_test', '=', 0)
-          .where('c.is_test', '=', 0)
-          .as('revenue'),
-      ])
+      .select((eb) => {
+        const sales = showSalesColumns(eb);
+        return [
+          's.id',
+          's.starts_at',
+          'm.title',
+          'l.name as location_name',
+          'l.timezone',
+          'sc.name as screen_name',
+          's.language',
+          's.format',
+          's.status',
+          's.seating',
+          eb.fn.coalesce('s.capacity', 'a.capacity').as('ga_capacity'),
+          sales.seatCount.as('seat_count'),
+          sales.sold.as('sold'),
+          sales.revenue.as('revenue'),
+        ];
+      })
       .where('s.cinema_id', '=', s.cinemaId)
       .where('s.id', 'in', ids)
       .execute();
